@@ -1,0 +1,6 @@
+"""`python -m generator ...` runs the command line."""
+import sys
+
+from generator.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Korean language layer: one shared Kiwi analyser and what is built on it."""

@@ -1,0 +1,213 @@
+"""Reading: input files become cleaned Articles with metadata and provenance.
+
+`read_corpus` never lets one bad file cost the others: whatever cannot be
+read becomes a Problem naming the file and the reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.model import Article, Problem, RawDocument
+from generator.read.clean import clean
+from generator.read.encoding import UnreadableInput, decode, hangul_share
+from generator.read.formats import READERS
+from generator.read.metadata import extract, infer_published
+
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+EDITABLE_FIELDS = ("title", "subtitles", "outlet", "reporters", "published", "language")
+_PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$")
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would write it: relative to the working folder when inside it."""
+    try:
+        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix() if path.resolve().is_relative_to(Path.cwd()) else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Input files under the given files and folders, in a stable order."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts)
+                if candidate.is_file() and not hidden and candidate.suffix.lower() in READERS:
+                    found.append(candidate)
+        elif path.is_file():
+            if path.suffix.lower() in READERS:
+                found.append(path)
+            else:
+                problems.append(Problem(display_path(path), f"not a supported input format ({', '.join(sorted(READERS))})"))
+        else:
+            problems.append(Problem(display_path(path), "no such file or folder"))
+    return sorted(dict.fromkeys(found), key=lambda p: (p.stem, p.as_posix())), problems
+
+
+def read_document(path: Path, article_id: str) -> RawDocument:
+    """Decode one file and hand it to the reader for its format."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"the file cannot be opened: {exc.strerror or exc}") from exc
+    text, codec = decode(data)
+    fmt, reader = READERS[path.suffix.lower()]
+    blocks, stated = reader(text)
+    if not any(block.strip() for block in blocks):
+        raise UnreadableInput("the file holds no article text")
+    return RawDocument(article_id, display_path(path), fmt, codec, blocks, text, stated)
+
+
+def _normalise_value(name: str, value: Any) -> Any:
+    """Check one editor-supplied field; raise ValueError with the reason when it is unusable."""
+    if name == "published":
+        if isinstance(value, dt.datetime):
+            return value.isoformat(timespec="seconds") if value.second else value.isoformat(timespec="minutes")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        text = str(value).strip()
+        if not _PUBLISHED.match(text):
+            raise ValueError(f"published must look like 2025-09-18 (got {text!r})")
+        return text.replace(" ", "T")
+    if name in ("subtitles", "reporters"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+            raise ValueError(f"{name} must be a list of text")
+        return [str(v).strip() for v in value if str(v).strip()]
+    if value is None:
+        return None
+    if not isinstance(value, (str, int, float)):
+        raise ValueError(f"{name} must be text")
+    return str(value).strip() or None
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """Editor corrections from `<stem>.yml` beside the article, if there is one."""
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_suffix(suffix)
+        if not sidecar.is_file():
+            continue
+        try:
+            data = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            return {}, [Problem(display_path(sidecar), f"sidecar ignored: not valid YAML ({exc})", path.stem)]
+        if not isinstance(data, dict):
+            return {}, [Problem(display_path(sidecar), "sidecar ignored: it is not a mapping of field names to values", path.stem)]
+        return data, []
+    return {}, []
+
+
+def _apply_stated(article: Article, stated: dict[str, Any], origin: str, source: str) -> list[Problem]:
+    """Overwrite fields with values an editor or the format stated; those are `stated`."""
+    problems: list[Problem] = []
+    for name, value in stated.items():
+        if name not in EDITABLE_FIELDS:
+            if origin == "sidecar":
+                problems.append(Problem(source, f"sidecar field {name!r} is not editable ({', '.join(EDITABLE_FIELDS)})", article.id, name))
+            continue
+        try:
+            clean_value = _normalise_value(name, value)
+        except ValueError as exc:
+            problems.append(Problem(source, f"{origin} value ignored: {exc}", article.id, name))
+            continue
+        if name == "title" and clean_value and article.title and clean_value != article.title \
+                and article.provenance.get("title") == "headline line" and article.title not in article.subtitles:
+            article.subtitles.insert(0, article.title)
+        setattr(article, name, clean_value)
+        article.provenance[name] = origin
+        if name == "published":
+            article.published_confidence = "stated" if clean_value else "unknown"
+    return problems
+
+
+def detect_language(text: str) -> str:
+    """`ko` for Korean text, `en` for mostly Latin letters, `und` otherwise."""
+    if hangul_share(text) >= 0.2:
+        return "ko"
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isascii() for ch in letters) / len(letters) >= 0.8:
+        return "en"
+    return "und"
+
+
+def build_article(doc: RawDocument, sidecar: dict[str, Any], sidecar_source: str) -> tuple[Article, list[Problem]]:
+    """Clean a decoded document and settle its metadata (sidecar > format > text)."""
+    cleaned = clean(doc.blocks)
+    meta = extract(doc.blocks)
+    problems: list[Problem] = []
+    article = Article(
+        id=doc.id,
+        source=doc.source,
+        language=detect_language(" ".join(cleaned.body) or " ".join(doc.blocks)),
+        title=cleaned.title,
+        subtitles=cleaned.subtitles,
+        outlet=meta.outlet,
+        reporters=meta.reporters,
+        published=meta.published,
+        published_confidence="stated" if meta.published else "unknown",
+        body=cleaned.body,
+        subheads=cleaned.subheads,
+        encoding=doc.encoding,
+        format=doc.format,
+        removed=[text for text, _ in cleaned.removed],
+        provenance=dict(meta.provenance),
+        raw_text=doc.text,
+    )
+    if cleaned.title:
+        article.provenance["title"] = cleaned.title_source
+    problems += _apply_stated(article, doc.stated, doc.format + " metadata", doc.source)
+    problems += _apply_stated(article, sidecar, "sidecar", sidecar_source)
+    if not article.body:
+        problems.append(Problem(doc.source, "no article paragraphs were found after removing site chrome", doc.id, "body"))
+    if article.published is None:
+        value, evidence = infer_published(article.title, article.body)
+        if value:
+            article.published, article.published_confidence = value, "inferred"
+            article.provenance["published"] = "inferred"
+            problems.append(Problem(doc.source, f"no publication date in the text; inferred {value} from {evidence}", doc.id, "published"))
+        else:
+            problems.append(Problem(doc.source, "no publication date in the text and no evidence to infer one; left unknown", doc.id, "published"))
+    if article.title is None:
+        problems.append(Problem(doc.source, "no headline-like line found", doc.id, "title"))
+    elif article.provenance.get("title") == "lead paragraph":
+        problems.append(Problem(doc.source, "no headline in the text; the lead paragraph names the article", doc.id, "title"))
+    return article, problems
+
+
+def read_corpus(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
+    """Read every input under `paths`; unreadable files become problems, not failures."""
+    files, problems = discover(paths)
+    articles: list[Article] = []
+    seen: dict[str, int] = {}
+    for path in files:
+        article_id = path.stem
+        if article_id in seen:
+            seen[article_id] += 1
+            new_id = f"{article_id}-{seen[article_id]}"
+            problems.append(Problem(display_path(path), f"another input is also named {article_id!r}; this one is {new_id!r}", new_id, "id"))
+            article_id = new_id
+        else:
+            seen[article_id] = 1
+        try:
+            doc = read_document(path, article_id)
+        except UnreadableInput as exc:
+            problems.append(Problem(display_path(path), f"skipped: {exc}", article_id))
+            continue
+        except Exception as exc:  # a reader library failing on hostile input must not stop the corpus
+            problems.append(Problem(display_path(path), f"skipped: the {path.suffix} reader failed ({type(exc).__name__}: {exc})", article_id))
+            continue
+        sidecar, sidecar_problems = read_sidecar(path)
+        problems += sidecar_problems
+        article, article_problems = build_article(doc, sidecar, display_path(path.with_suffix(".yml")))
+        articles.append(article)
+        problems += article_problems
+    return articles, problems
