@@ -6,8 +6,8 @@ read becomes a Problem naming the file and the reason.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,36 +24,47 @@ EDITABLE_FIELDS = ("title", "subtitles", "outlet", "reporters", "published", "la
 _PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$")
 
 
-def display_path(path: Path) -> str:
-    """The path as the user would write it: relative to the working folder when inside it."""
-    try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix() if path.resolve().is_relative_to(Path.cwd()) else path.as_posix()
-    except ValueError:
-        return path.as_posix()
+@dataclass(frozen=True)
+class Input:
+    """An input file and the name it is shown under (`seeds/a.txt`), whatever folder it was read from."""
+
+    path: Path
+    name: str
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """Input files under the given files and folders, in a stable order."""
-    found: list[Path] = []
+def _shown(path: Path) -> str:
+    return path.as_posix() if not path.is_absolute() else path.name
+
+
+def discover(paths: list[Path]) -> tuple[list[Input], list[Problem]]:
+    """Input files under the given files and folders, in a stable order.
+
+    Files in a folder are named relative to the folder's parent (`seeds/a.txt`),
+    so the same corpus gives the same names, and the same output, wherever it lives.
+    """
+    found: dict[Path, Input] = {}
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts)
+            base = path.resolve()
+            for candidate in sorted(base.rglob("*")):
+                relative = candidate.relative_to(base)
+                hidden = any(part.startswith(".") for part in relative.parts)
                 if candidate.is_file() and not hidden and candidate.suffix.lower() in READERS:
-                    found.append(candidate)
+                    found.setdefault(candidate, Input(candidate, (Path(base.name) / relative).as_posix()))
         elif path.is_file():
             if path.suffix.lower() in READERS:
-                found.append(path)
+                found.setdefault(path.resolve(), Input(path, _shown(path)))
             else:
-                problems.append(Problem(display_path(path), f"not a supported input format ({', '.join(sorted(READERS))})"))
+                problems.append(Problem(_shown(path), f"not a supported input format ({', '.join(sorted(READERS))})"))
         else:
-            problems.append(Problem(display_path(path), "no such file or folder"))
-    return sorted(dict.fromkeys(found), key=lambda p: (p.stem, p.as_posix())), problems
+            problems.append(Problem(_shown(path), "no such file or folder"))
+    return sorted(found.values(), key=lambda i: (i.path.stem, i.name)), problems
 
 
-def read_document(path: Path, article_id: str) -> RawDocument:
+def read_document(item: Input, article_id: str) -> RawDocument:
     """Decode one file and hand it to the reader for its format."""
+    path = item.path
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -63,7 +74,7 @@ def read_document(path: Path, article_id: str) -> RawDocument:
     blocks, stated = reader(text)
     if not any(block.strip() for block in blocks):
         raise UnreadableInput("the file holds no article text")
-    return RawDocument(article_id, display_path(path), fmt, codec, blocks, text, stated)
+    return RawDocument(article_id, item.name, fmt, codec, blocks, text, stated)
 
 
 def _normalise_value(name: str, value: Any) -> Any:
@@ -90,18 +101,20 @@ def _normalise_value(name: str, value: Any) -> Any:
     return str(value).strip() or None
 
 
-def read_sidecar(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+def read_sidecar(item: Input) -> tuple[dict[str, Any], list[Problem]]:
     """Editor corrections from `<stem>.yml` beside the article, if there is one."""
+    path = item.path
     for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_suffix(suffix)
+        shown = Path(item.name).with_suffix(suffix).as_posix()
         if not sidecar.is_file():
             continue
         try:
             data = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            return {}, [Problem(display_path(sidecar), f"sidecar ignored: not valid YAML ({exc})", path.stem)]
+            return {}, [Problem(shown, f"sidecar ignored: not valid YAML ({exc})", path.stem)]
         if not isinstance(data, dict):
-            return {}, [Problem(display_path(sidecar), "sidecar ignored: it is not a mapping of field names to values", path.stem)]
+            return {}, [Problem(shown, "sidecar ignored: it is not a mapping of field names to values", path.stem)]
         return data, []
     return {}, []
 
@@ -188,26 +201,26 @@ def read_corpus(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
     files, problems = discover(paths)
     articles: list[Article] = []
     seen: dict[str, int] = {}
-    for path in files:
-        article_id = path.stem
+    for item in files:
+        article_id = item.path.stem
         if article_id in seen:
             seen[article_id] += 1
             new_id = f"{article_id}-{seen[article_id]}"
-            problems.append(Problem(display_path(path), f"another input is also named {article_id!r}; this one is {new_id!r}", new_id, "id"))
+            problems.append(Problem(item.name, f"another input is also named {article_id!r}; this one is {new_id!r}", new_id, "id"))
             article_id = new_id
         else:
             seen[article_id] = 1
         try:
-            doc = read_document(path, article_id)
+            doc = read_document(item, article_id)
         except UnreadableInput as exc:
-            problems.append(Problem(display_path(path), f"skipped: {exc}", article_id))
+            problems.append(Problem(item.name, f"skipped: {exc}", article_id))
             continue
         except Exception as exc:  # a reader library failing on hostile input must not stop the corpus
-            problems.append(Problem(display_path(path), f"skipped: the {path.suffix} reader failed ({type(exc).__name__}: {exc})", article_id))
+            problems.append(Problem(item.name, f"skipped: the {item.path.suffix} reader failed ({type(exc).__name__}: {exc})", article_id))
             continue
-        sidecar, sidecar_problems = read_sidecar(path)
+        sidecar, sidecar_problems = read_sidecar(item)
         problems += sidecar_problems
-        article, article_problems = build_article(doc, sidecar, display_path(path.with_suffix(".yml")))
+        article, article_problems = build_article(doc, sidecar, Path(item.name).with_suffix(".yml").as_posix())
         articles.append(article)
         problems += article_problems
     return articles, problems

@@ -27,7 +27,7 @@ QUOTES = "\"“”「」『』"
 _SENTENCE_END = re.compile(rf"[.!?。…][{re.escape(CLOSERS)}\s]*$")
 _LOST_PERIOD = re.compile(r"[다요죠까]$")
 _LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•·]\s)")
-MIN_TITLE = 8
+MIN_TITLE = 6
 LONG_PARAGRAPH = 100
 
 
@@ -55,7 +55,7 @@ def is_sentence(text: str) -> bool:
     """Does the block end like a sentence (and so belong to the article's prose)?"""
     if _SENTENCE_END.search(text):
         return True
-    return len(text) >= 40 and bool(_LOST_PERIOD.search(text)) and ends_with_final_ending(text)
+    return len(text) >= 30 and bool(_LOST_PERIOD.search(text)) and ends_with_final_ending(text)
 
 
 def looks_like_menu(text: str, sections: frozenset[str]) -> bool:
@@ -182,7 +182,8 @@ def clean(blocks: list[str], vocab: Vocabulary | None = None) -> Cleaned:
     title: str | None = None
     subtitles: list[str] = []
     for block in labelled[:start]:
-        if block.kind == "fragment" and _visible_length(block.text) >= MIN_TITLE:
+        # A logo or menu item is one word; a headline or deck line has several.
+        if block.kind == "fragment" and _visible_length(block.text) >= MIN_TITLE and len(block.text.split()) >= 2:
             if title is None:
                 title = block.text
             else:

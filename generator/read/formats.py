@@ -22,31 +22,26 @@ _TERMINAL = re.compile(r"[.!?。…\"'”’)\]]\s*$")
 def unwrap_hard_breaks(lines: list[str]) -> list[str]:
     """Join lines that a scraper wrapped at a fixed width back into paragraphs.
 
-    Only when the file looks wrapped (most long lines stop at a similar width
-    mid-sentence) are lines joined, and only inside blank-line separated blocks,
-    so one-paragraph-per-line files are left alone.
+    Only when the file looks wrapped -- blank lines between paragraphs, and the
+    inner lines of multi-line paragraphs stop mid-sentence at nearly the same
+    width -- are lines joined.  One-paragraph-per-line files and header blocks
+    (headline, deck, timestamp lines of uneven width) are left alone.
     """
-    long_lines = [ln for ln in lines if len(ln.strip()) >= 30]
-    if len(long_lines) < 4 or not any(not ln.strip() for ln in lines):
-        return [ln for ln in lines if ln.strip()]
-    open_ended = [ln for ln in long_lines if not _TERMINAL.search(ln)]
-    widths = [len(ln.rstrip()) for ln in long_lines]
-    wrapped = len(open_ended) / len(long_lines) >= 0.5 and statistics.pstdev(widths) <= 0.15 * statistics.mean(widths)
-    if not wrapped:
-        return [ln for ln in lines if ln.strip()]
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in [*lines, ""]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
         if line.strip():
-            current.append(line.strip())
-        elif current:
-            joined = current[0]
-            for part in current[1:]:
-                # Korean wraps between words; a line ending in Hangul or a letter continues with a space.
-                joined += " " + part
-            blocks.append(joined)
-            current = []
-    return blocks
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    inner = [ln for b in blocks if len(b) > 1 for ln in b[:-1]]
+    if len(inner) >= 4:
+        median = statistics.median(len(ln) for ln in inner)
+        even = sum(abs(len(ln) - median) <= 0.2 * median for ln in inner) / len(inner)
+        open_ended = sum(not _TERMINAL.search(ln) for ln in inner) / len(inner)
+        if even >= 0.8 and open_ended >= 0.6:
+            return [" ".join(b) for b in blocks]
+    return [ln for b in blocks for ln in b]
 
 
 def read_text(text: str) -> tuple[list[str], dict[str, Any]]:
@@ -119,7 +114,7 @@ def read_html(text: str) -> tuple[list[str], dict[str, Any]]:
     if data.get("date"):
         stated["published"] = str(data["date"])
     blocks = [ln.strip() for ln in (data.get("text") or "").split("\n") if ln.strip()]
-    if not blocks:
+    if not blocks or sum(len(b) for b in blocks) < 20:
         raise UnreadableInput("no article text could be extracted from the HTML")
     return blocks, stated
 

@@ -68,9 +68,10 @@ def split_byline_tag(line: str) -> tuple[Byline | None, str]:
         return None, line
     inner, after = m.group("inner").strip(), m.group("after")
     titles = _titles()
-    tagged = re.match(rf"^(?P<outlet>[^=]+?)\s*(?:=|\s)\s*(?P<names>{NAMES})\s*(?:{titles})$", inner)
+    tagged = re.match(rf"^(?P<outlet>[^=]+?)\s*(?:=|\s)\s*(?P<names>{NAMES})\s*(?P<title>{titles})$", inner)
     if tagged:
-        outlet = tagged.group("outlet").strip() or None
+        # `[워싱턴=김민준 특파원]`: a correspondent's tag names the city, not the outlet.
+        outlet = None if tagged.group("title") == "특파원" else tagged.group("outlet").strip() or None
         return Byline(outlet, _split_names(tagged.group("names"))), after.lstrip(" \u00a0=")
     only_names = re.match(rf"^(?P<names>{NAMES})\s*(?:{titles})$", inner)
     if only_names:

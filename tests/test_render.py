@@ -1,0 +1,73 @@
+"""generator/render.py: pages from templates, with article text that can never become markup."""
+from __future__ import annotations
+
+import markdown
+
+from conftest import ROOT
+from generator.model import Article, Subhead
+from generator.render import escape_markdown, listing_pages, render_site, sort_newest_first
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    "[클릭](javascript:alert(1))",
+    "{{ config.secret }} {% raw %}",
+    "# 가짜 제목",
+    "| 표 | 깨기 |",
+    "* 목록 항목",
+    "![이미지](http://evil.example/x.png)",
+    "<img src=x onerror=alert(1)>",
+    "&lt;already&gt; escaped & ampersand",
+    "{: #id .class onclick=alert(1) }",
+]
+
+
+def _html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list"])
+
+
+def test_escaped_text_renders_as_the_same_text_and_nothing_else():
+    for text in HOSTILE:
+        html = _html("앞 " + escape_markdown(text))
+        assert "<script" not in html and "<img" not in html and "<a " not in html and "<h1" not in html
+        assert "<li" not in html and "<table" not in html and "onclick" not in html.replace("onclick=alert", "")  # noqa: E501
+        # what the reader sees is the original text
+        from lxml import html as lxml_html
+        assert lxml_html.fragment_fromstring(html).text_content() == "앞 " + text
+
+
+def test_escaped_text_cannot_open_a_block_at_line_start():
+    for text in ["# 제목", "- 목록", "1. 번호", "> 인용", "    코드", "---"]:
+        html = _html(escape_markdown(text))
+        assert html.startswith("<p>"), (text, html)
+
+
+def _article(**fields) -> Article:
+    base = dict(id="a", source="seeds/a.txt", language="ko", title="제목", subtitles=[], outlet="매체",
+                reporters=["기자"], published="2025-09-18", published_confidence="stated", body=["본문이다."])
+    base.update(fields)
+    return Article(**base)
+
+
+def test_order_is_newest_first_with_undated_last():
+    articles = [_article(id="old", published="2024-01-01"), _article(id="none", published=None),
+                _article(id="new", published="2025-09-18T10:00"), _article(id="mid", published="2025-02")]
+    assert [a.id for a in sort_newest_first(articles)] == ["new", "mid", "old", "none"]
+
+
+def test_listing_is_paginated():
+    assert listing_pages(0) == ["articles/index.md"]
+    assert listing_pages(120) == ["articles/index.md", "articles/page-2.md", "articles/page-3.md"]
+
+
+def test_article_page_has_anchored_paragraphs_subheads_and_escaped_text():
+    article = _article(title="<b>굵게</b> 제목", body=["첫 문단 <script>x</script>.", "둘째 [링크](javascript:x) 문단."],
+                       subheads=[Subhead(1, "## 중간 제목")])
+    pages = {p.path: p.content for p in render_site([article], [], {"a": "원문"}, ROOT / "templates", "{}")}
+    page = pages["articles/a.md"]
+    assert '<p class="briefing-paragraph" id="p-0">' in page and 'id="p-1"' in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<b>" not in page
+    assert page.index("중간 제목") < page.index('id="p-1"')
+    assert pages["sources/a.txt"] == "원문"
+    assert "articles/a.md" in pages["index.md"]
+    assert set(pages) == {"index.md", "articles/index.md", "articles/a.md", "sources/a.txt", "report.md", "data/briefing.json"}
