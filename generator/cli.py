@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -92,6 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_mkdocs_messages() -> None:
+    """MkDocs reports through logging; show its messages the way its own CLI does."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("build", "serve"):
+        _show_mkdocs_messages()
     return args.func(args)
