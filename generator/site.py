@@ -61,8 +61,10 @@ def watch_and_regenerate(paths: list[Path], regenerate, interval: float = 1.0) -
                         stamps[str(f)] = f.stat().st_mtime
         return stamps
 
+    last = snapshot()  # taken now, so a change made right after this call is seen
+
     def loop() -> None:
-        last = snapshot()
+        nonlocal last
         while True:
             time.sleep(interval)
             now = snapshot()
