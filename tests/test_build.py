@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import SEEDS, write_article
 from lxml import html as lxml_html
 
-from conftest import SEEDS, write_article
 from generator.site import generate_docs, mkdocs_build
 
 HOSTILE = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import SEEDS
+
 from generator.read.clean import clean, is_sentence, looks_like_menu
 from generator.read.formats import read_text
 from generator.read.patterns import load_vocabulary

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, SEEDS, write_article
+
 from generator.model import CONTRACT_FIELDS
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write_article
+
 from generator.read import detect_language, read_corpus
 
 ARTICLE = (

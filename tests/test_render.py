@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import markdown
-
 from conftest import ROOT
+
 from generator.model import Article, Subhead
 from generator.render import escape_markdown, listing_pages, render_site, sort_newest_first
 

@@ -5,6 +5,7 @@ import threading
 from pathlib import Path
 
 from conftest import write_article
+
 from generator.site import generate_docs, watch_and_regenerate
 
 

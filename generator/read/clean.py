@@ -51,11 +51,36 @@ class Cleaned:
     title_source: str = "headline line"
 
 
-def is_sentence(text: str) -> bool:
-    """Does the block end like a sentence (and so belong to the article's prose)?"""
-    if _SENTENCE_END.search(text):
+_TRAILING_NOTES = re.compile(r"(\s*(\[\d+\]|\[\[[^\]]*\]\]|\([^()]{1,40}\)))+$")
+_QUOTED_FINAL = re.compile(rf"^[{re.escape(QUOTES)}'‘].*[다요죠까][{re.escape(CLOSERS)}]+$")
+
+
+def core(text: str) -> str:
+    """The block without trailing footnote marks, wiki links or a short parenthetical note."""
+    return _TRAILING_NOTES.sub("", text).rstrip()
+
+
+def is_sentence(text: str, punctuated: bool = True) -> bool:
+    """Does the block end like a sentence (and so belong to the article's prose)?
+
+    In a text that keeps its full stops, a block without one must be long to
+    count (headlines end in `…다` too); in a text that lost them, a final
+    ending (`…밝혔다`) is enough.
+    """
+    body = core(text)
+    if _SENTENCE_END.search(body) or _QUOTED_FINAL.search(body) or body.endswith((":", ",")):
         return True
-    return len(text) >= 30 and bool(_LOST_PERIOD.search(text)) and ends_with_final_ending(text)
+    if not _LOST_PERIOD.search(body):
+        return False
+    return (not punctuated or len(body) >= 30) and ends_with_final_ending(body)
+
+
+def is_punctuated(blocks: list[str]) -> bool:
+    """Does this text end its sentences with full stops (most scrapes do; some lose them)?"""
+    long_blocks = [core(b.strip()) for b in blocks if len(b.strip()) >= 20]
+    if not long_blocks:
+        return True
+    return sum(bool(_SENTENCE_END.search(b)) for b in long_blocks) >= 0.3 * len(long_blocks)
 
 
 def looks_like_menu(text: str, sections: frozenset[str]) -> bool:
@@ -96,6 +121,7 @@ def _is_caption(text: str, vocab: Vocabulary) -> bool:
 
 def _classify(blocks: list[str], vocab: Vocabulary) -> tuple[list[Block], list[tuple[str, str]]]:
     """Label each block; strip lead prefixes (date, byline tag) first."""
+    punctuated = is_punctuated(blocks)
     labelled: list[Block] = []
     removed: list[tuple[str, str]] = []
     for index, raw in enumerate(blocks):
@@ -117,13 +143,18 @@ def _classify(blocks: list[str], vocab: Vocabulary) -> tuple[list[Block], list[t
             block.kind, block.reason = "chrome", reason
         elif _is_caption(text, vocab):
             block.kind, block.reason = "caption", "photo caption"
-        elif is_sentence(text):
+        elif is_sentence(text, punctuated) or _is_prose_fragment(text):
             block.kind = "sentence"
         else:
             block.kind = "fragment"
         labelled.append(block)
     _mark_caption_neighbours(labelled, vocab)
     return labelled, removed
+
+
+def _is_prose_fragment(text: str) -> bool:
+    """A block too long for a headline, or with a sentence ending inside it, is prose."""
+    return len(text) > 160 or bool(re.search(r"[다요]\.\s+\S", text))
 
 
 def _mark_caption_neighbours(blocks: list[Block], vocab: Vocabulary) -> None:
@@ -138,18 +169,28 @@ def _mark_caption_neighbours(blocks: list[Block], vocab: Vocabulary) -> None:
 
 
 def _mark_lists(blocks: list[Block]) -> None:
-    """Three or more short non-sentences in a row are a widget list, not crossheads."""
+    """Three or more short non-sentences in a row are a widget list, not crossheads.
+
+    A list that the paragraph before introduces (`…다음과 같다:`) is the
+    article's own and becomes body items instead.
+    """
     run: list[Block] = []
+    previous: Block | None = None
     for block in [*blocks, Block(-1, "", "end")]:
         short = block.kind in ("fragment", "chrome") and len(block.text) < 60
         if short:
             run.append(block)
             continue
         fragments = [b for b in run if b.kind == "fragment"]
-        if len(run) >= 3 and fragments and (len(fragments) >= 3 or any(_LIST_ITEM.match(b.text) for b in fragments)):
+        introduced = previous is not None and re.search(r"(:|다음과 같다\.?)$", previous.text)
+        if fragments and introduced:
+            for b in fragments:
+                b.kind = "item"
+        elif len(run) >= 3 and fragments and (len(fragments) >= 3 or any(_LIST_ITEM.match(b.text) for b in fragments)):
             for b in fragments:
                 b.kind, b.reason = "chrome", "list of short items"
         run = []
+        previous = block
 
 
 def _title_from_lead(paragraph: str) -> str:
@@ -164,11 +205,7 @@ def clean(blocks: list[str], vocab: Vocabulary | None = None) -> Cleaned:
     """Split raw blocks into headline, deck, body paragraphs, crossheads and removed chrome."""
     vocab = vocab or load_vocabulary()
     labelled, removed = _classify(blocks, vocab)
-    # Text that lost its full stops (some scrapes do) is read by length instead.
-    long_blocks = sum(len(b.text) >= 40 for b in labelled)
-    punctuated = sum(b.kind == "sentence" for b in labelled) >= max(1, 0.3 * long_blocks)
-    prose = [i for i, b in enumerate(labelled) if b.kind == "sentence"
-             or (not punctuated and b.kind == "fragment" and len(b.text) >= LONG_PARAGRAPH)]
+    prose = [i for i, b in enumerate(labelled) if b.kind == "sentence"]
     start = prose[0] if prose else len(labelled)
     _mark_lists(labelled[start:])
     # The article ends at its first sign-off or copyright line after the body begins.
@@ -199,11 +236,11 @@ def clean(blocks: list[str], vocab: Vocabulary | None = None) -> Cleaned:
         in_body = i <= end or i in late
         if not in_body:
             removed.append((block.text, block.reason or "after the article"))
-        elif block.kind == "sentence" or (block.kind == "fragment" and len(block.text) >= LONG_PARAGRAPH):
+        elif block.kind in ("sentence", "item") or (block.kind == "fragment" and len(block.text) >= LONG_PARAGRAPH):
             subheads.extend(Subhead(len(body), text) for text in pending)
             pending = []
             body.append(block.text)
-        elif block.kind == "fragment" and _visible_length(block.text) >= MIN_TITLE:
+        elif block.kind == "fragment" and _visible_length(block.text) >= MIN_TITLE and not block.text.endswith((":", ",")):
             pending.append(block.text)
         else:
             removed.append((block.text, block.reason or "short line"))

@@ -34,8 +34,9 @@ def unwrap_hard_breaks(lines: list[str]) -> list[str]:
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
-    inner = [ln for b in blocks if len(b) > 1 for ln in b[:-1]]
-    if len(inner) >= 4:
+    multi_line = [b for b in blocks if len(b) > 1]
+    inner = [ln for b in multi_line for ln in b[:-1]]
+    if len(blocks) >= 2 and len(multi_line) >= 2 and len(inner) >= 4:
         median = statistics.median(len(ln) for ln in inner)
         even = sum(abs(len(ln) - median) <= 0.2 * median for ln in inner) / len(inner)
         open_ended = sum(not _TERMINAL.search(ln) for ln in inner) / len(inner)

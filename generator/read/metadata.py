@@ -77,7 +77,7 @@ def split_byline_tag(line: str) -> tuple[Byline | None, str]:
     if only_names:
         return Byline(None, _split_names(only_names.group("names"))), after.lstrip(" \u00a0=")
     place = re.match(r"^(?P<place>[^=]{1,12}?)\s*=\s*(?P<outlet>[^=\s][^=]{0,20})$", inner)
-    if place:
+    if place and not re.search(r"제공|사진|자료|그래픽|영상", inner):  # `[UNIST 제공=연합뉴스]` credits a photo
         rest = re.match(rf"^\s*(?P<names>{NAMES})\s*(?:{titles})\s*=?\s*(?P<after>.*)$", after, re.S)
         if rest:
             return Byline(place.group("outlet").strip(), _split_names(rest.group("names"))), rest.group("after")
@@ -146,8 +146,11 @@ def find_timestamps(line: str) -> list[tuple[str, str]]:
     stamps = list(_STAMP.finditer(text))
     if not stamps:
         return found
-    covered = sum(m.end() - m.start() for m in stamps)
-    mostly_stamps = len(text) <= 80 and covered >= 0.5 * len(re.sub(r"\s", "", text))
+    # Without a label, a line is a timestamp line only when nothing but stamps,
+    # weekday names and punctuation is on it ("2025-07-08 17:29:50 (화)").
+    rest = _STAMP.sub("", text)
+    rest = re.sub(r"[월화수목금토일]요일|\([월화수목금토일]\)|[\W_]", "", rest)
+    mostly_stamps = len(text) <= 80 and len(rest) <= 4
     for i, m in enumerate(stamps):
         iso = _iso(m)
         if iso is None:

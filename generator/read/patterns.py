@@ -15,15 +15,24 @@ import yaml
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yml"
 
 
+_ENDS_LIKE_SENTENCE = re.compile(r"[다요죠까][.!?][\"'”’)]*$")
+
+
 @dataclass(frozen=True)
 class LinePattern:
     """A regular expression that only applies to lines up to `max_length` characters."""
 
     regex: re.Pattern[str]
     max_length: int | None = None
+    max_words: int | None = None
+    sentences: bool = False
 
     def matches(self, line: str) -> bool:
         if self.max_length is not None and len(line) > self.max_length:
+            return False
+        if self.max_words is not None and len(line.split()) > self.max_words:
+            return False
+        if not self.sentences and _ENDS_LIKE_SENTENCE.search(line):
             return False
         return bool(self.regex.search(line))
 
@@ -60,7 +69,7 @@ def load_vocabulary(path: Path = DATA_FILE) -> Vocabulary:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     try:
         chrome = tuple(
-            LinePattern(_compile(entry["pattern"]), entry.get("max_length"))
+            LinePattern(_compile(entry["pattern"]), entry.get("max_length"), entry.get("max_words"), bool(entry.get("sentences")))
             if isinstance(entry, dict) else LinePattern(_compile(entry))
             for entry in data.get("chrome", [])
         )
