@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.briefing import briefing_document, dumps
 from generator.model import Problem
-from generator.read import read_corpus
+from generator.pipeline import load_corpus
 
 
 def _report(problems: list[Problem]) -> None:
@@ -18,7 +18,7 @@ def _report(problems: list[Problem]) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    articles, problems = read_corpus([Path(p) for p in args.paths])
+    articles, problems = load_corpus([Path(p) for p in args.paths])
     _report(problems)
     if not articles:
         print("error: no article could be read from " + ", ".join(args.paths), file=sys.stderr)

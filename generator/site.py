@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.briefing import briefing_document, dumps
 from generator.model import Article, Problem
-from generator.read import read_corpus
+from generator.pipeline import load_corpus
 from generator.render import render_site
 from generator.write import WriteReport, write_pages
 
@@ -22,7 +22,7 @@ class Generated:
 
 def generate_docs(inputs: list[Path], docs: Path, templates: Path) -> Generated:
     """Read and clean every article, render the pages, and write them into docs/."""
-    articles, problems = read_corpus(inputs)
+    articles, problems = load_corpus(inputs)
     raw_texts = {a.id: a.raw_text for a in articles}
     pages = render_site(articles, problems, raw_texts, templates, dumps(briefing_document(articles, problems)))
     report = write_pages(docs, pages)
