@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 
 from conftest import SEEDS
+
 from generator.pipeline import analyse_all
 from generator.read import read_corpus
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import SEEDS
+
 from generator.analyse.summary import choose, sentences_of, summarise
 from generator.read import read_corpus
 

@@ -241,7 +241,8 @@ def name_before(words: list[Word], i: int) -> tuple[int, int] | None:
             if start < j or any(" " in form for form, _, _ in w.tags):
                 return start, j + 1
             continue
-        if w.stem in v["role_modifiers"] or affiliation_word(w) or (w.tags and not any(t[1].startswith(("V", "E", "XSV", "XSA", "MAG")) for t in w.tags)):
+        plain_noun = w.tags and not any(t[1].startswith(("V", "E", "XSV", "XSA", "MAG")) for t in w.tags)
+        if w.stem in v["role_modifiers"] or affiliation_word(w) or plain_noun:
             continue
         return None
     return None
@@ -346,7 +347,7 @@ def merge_people(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for other in people.values():
             if other is p or not other["affiliation"] or len(other["name"]) != len(name) or other["title"] != p["title"]:
                 continue
-            if surname_of(other["name"]) == surname_of(name) and sum(a != b for a, b in zip(name, other["name"])) == 1:
+            if surname_of(other["name"]) == surname_of(name) and sum(a != b for a, b in zip(name, other["name"], strict=False)) == 1:
                 other["aliases"].append(name)
                 del people[name]
                 break

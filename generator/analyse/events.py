@@ -185,7 +185,7 @@ def find_events(body: list[str], published: str | None) -> list[dict[str, Any]]:
                 if kept is None or (expr.deadline and not kept.deadline):
                     by_date[expr.date] = expr
             exprs = sorted(by_date.values(), key=lambda e: e.start)
-            for expr, clause_end in zip(exprs, _clause_ends(sentence, exprs)):
+            for expr, clause_end in zip(exprs, _clause_ends(sentence, exprs), strict=True):
                 date = expr.date
                 phrase = _phrase(sentence, expr)
                 what = describe(sentence, expr)

@@ -110,10 +110,10 @@ class Resolver:
         out = []
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", sentence)]
         stems: list[str] = []
-        for pos, raw in words:
+        for _pos, raw in words:
             raw = re.sub(r"^(\S+?)\((" + "|".join(map(re.escape, vocab()["titles"])) + r")\)", r"\2", raw)  # "개발관(국장)도" -> "국장도"
             stems.append(raw.strip("\"“”‘’'()[],."))
-        for k, (pos, raw) in enumerate(words):
+        for k, (pos, _raw) in enumerate(words):
             word = stems[k]
             m = self.subject.match(word)
             # a name right before the quote with no particle: "류 차관 “…"
