@@ -76,6 +76,7 @@ class Article:
     figures: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
     raw_text: str = field(default="", repr=False)
 
     def as_dict(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.analyse import analyse
+from generator.analyse.keywords import corpus_keywords
 from generator.model import Article, Problem
 from generator.read import read_corpus
 
@@ -29,4 +30,8 @@ def analyse_all(articles: list[Article], workers: int | None = None) -> list[Art
 def load_corpus(paths: list[Path], workers: int | None = None) -> tuple[list[Article], list[Problem]]:
     """Every readable article under `paths`, cleaned and analysed, and the problems met."""
     articles, problems = read_corpus(paths)
-    return analyse_all(articles, workers), problems
+    articles = analyse_all(articles, workers)
+    keywords = corpus_keywords({a.id: " ".join([a.title or "", *a.body]) for a in articles})
+    for article in articles:
+        article.keywords = keywords[article.id]
+    return articles, problems

@@ -30,7 +30,7 @@ def test_a_near_duplicate_is_not_chosen_twice():
 
 
 def test_long_articles_get_five_sentences():
-    body = [f"{n}번째 문단에서 정부는 인공지능 정책 {n}번 과제를 발표했다." for n in range(50)]
+    body = [f"{n}번째 문단에서 정부는 인공지능 정책 {n}번 과제를 발표했다." for n in range(80)]
     assert len(summarise(body)) == 5
 
 

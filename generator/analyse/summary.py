@@ -2,7 +2,8 @@
 
 A plain TextRank picks the most central sentences.  News puts the story in
 its first paragraphs, so the random walk restarts with a mild position prior
-(earlier sentences weigh more); very short sentences are down-weighted; and a
+(earlier sentences weigh more); very short sentences and sentences that are
+mostly direct quotation are down-weighted; and a
 sentence too similar to one already chosen is skipped so three sentences say
 three things.  `benchmarks/summary.py` measures each of these choices.
 """
@@ -15,7 +16,7 @@ from generator.korean.kiwi import shared_kiwi, split_sentences
 
 CONTENT_TAGS = ("NNG", "NNP", "VV", "VA", "XR", "SL", "SH", "SN")
 SUMMARY_LENGTH = 3
-LONG_ARTICLE = 40  # sentences; longer articles get up to five summary sentences
+LONG_ARTICLE = 60  # sentences; longer articles get up to five summary sentences
 DAMPING = 0.85
 REDUNDANCY = 0.5
 
@@ -67,6 +68,17 @@ def rank(candidates: list[Candidate], position_prior: bool) -> list[float]:
     return pagerank(weights, [r / total for r in raw])
 
 
+def quoted_share(text: str) -> float:
+    """Share of the characters inside double quotes: a summary should mostly report, not cite."""
+    inside, quoted = False, 0
+    for ch in text:
+        if ch in "\"“”":
+            inside = not inside
+        elif inside:
+            quoted += 1
+    return quoted / max(1, len(text))
+
+
 def choose(sentences: list[str], count: int, position_prior: bool = True, redundancy: bool = True) -> list[int]:
     """Indices (in document order) of the `count` sentences that best summarise."""
     candidates = [Candidate(i, s, content_tokens(s)) for i, s in enumerate(sentences)]
@@ -74,7 +86,8 @@ def choose(sentences: list[str], count: int, position_prior: bool = True, redund
         return [c.index for c in candidates]
     scores = rank(candidates, position_prior)
     if position_prior:
-        scores = [s * (0.5 if len(c.text) < 25 else 1.0) for s, c in zip(scores, candidates, strict=True)]
+        scores = [s * (0.5 if len(c.text) < 25 else 1.0) * (0.9 if quoted_share(c.text) > 0.5 else 1.0)
+                  for s, c in zip(scores, candidates, strict=True)]
     order = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))
     chosen: list[Candidate] = []
     for i in order:
