@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.corpus import merge_timeline, split_by_reference
 from generator.model import Article, Problem
 
 ARTICLES_PER_PAGE = 50
@@ -110,6 +111,11 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
             article=article, subheads=subheads, source=source_path(article),
         )))
         pages.append(Page(source_path(article), raw_texts[article.id]))
+    timeline = merge_timeline(articles)
+    reference = dates[-1] if dates else None
+    past, ahead = split_by_reference(timeline, reference)
+    pages.append(Page("timeline.md", env.get_template("timeline.md.j2").render(past=past, ahead=ahead, reference=reference, total=len(ordered))))
+    pages.append(Page("targets.md", env.get_template("targets.md.j2").render(targets=[e for e in timeline if e.kind == "target"])))
     pages.append(Page("report.md", env.get_template("report.md.j2").render(problems=problems, total=len(ordered))))
     pages.append(Page("data/briefing.json", briefing_json))
     return pages
