@@ -16,12 +16,12 @@ from typing import Any
 
 import yaml
 
+from generator.korean.dates import vocabulary as time_vocabulary
 from generator.korean.kiwi import shared_kiwi
 from generator.korean.numerals import NATIVE_NUMBERS, parse_korean_number
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 FIGURES_FILE = DATA_DIR / "figures.yml"
-TIME_FILE = DATA_DIR / "time.yml"
 
 # Digits with optional thousands commas and decimals; then Korean place words, groups optionally spaced
 # (`1만 5000`, `5천억`, `3만300`).  Never starts inside another number.
@@ -41,7 +41,7 @@ def _alt(words: list[str]) -> str:
 def vocabulary() -> dict[str, Any]:
     """generator/data/figures.yml, with the year words of time.yml for dating figures."""
     vocab = yaml.safe_load(FIGURES_FILE.read_text(encoding="utf-8"))
-    time_vocab = yaml.safe_load(TIME_FILE.read_text(encoding="utf-8")) if TIME_FILE.exists() else {}
+    time_vocab = time_vocabulary()
     vocab["relative_years"] = time_vocab.get("relative_years") or {}
     vocab["within_year"] = time_vocab.get("within_year") or []
     return vocab
