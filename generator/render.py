@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.charts import timeline_svg
 from generator.corpus import merge_timeline, split_by_reference
 from generator.model import Article, Problem
 
@@ -115,6 +116,7 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
     reference = dates[-1] if dates else None
     past, ahead = split_by_reference(timeline, reference)
     pages.append(Page("timeline.md", env.get_template("timeline.md.j2").render(past=past, ahead=ahead, reference=reference, total=len(ordered))))
+    pages.append(Page("assets/timeline.svg", timeline_svg(timeline)))
     pages.append(Page("targets.md", env.get_template("targets.md.j2").render(targets=[e for e in timeline if e.kind == "target"])))
     pages.append(Page("report.md", env.get_template("report.md.j2").render(problems=problems, total=len(ordered))))
     pages.append(Page("data/briefing.json", briefing_json))

@@ -131,3 +131,14 @@ def test_two_builds_give_identical_docs(built: Path, tmp_path_factory):
     second = _tree_digest(again / "docs")
     first.pop("about.md")
     assert re.sub(r"\s", "", str(sorted(first.items()))) == re.sub(r"\s", "", str(sorted(second.items())))
+
+
+def test_timeline_targets_and_their_picture(built: Path):
+    timeline = lxml_html.fromstring((built / "timeline.html").read_bytes())
+    assert timeline.xpath('//img[@src="assets/timeline.svg"]')
+    assert timeline.xpath('//a[contains(@href, "articles/") and contains(@href, "#p-")]')
+    targets = (built / "targets.html").read_text(encoding="utf-8")
+    assert "2030" in targets and "#p-" in targets
+    svg = (built / "assets" / "timeline.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg")
+    assert re.findall(r'(?:href|src)="((?:https?:)?//[^"]+)"', svg) == []  # no script or font from another host

@@ -25,6 +25,8 @@ def resolved(text: str, published: str | None) -> list[tuple[str, str]]:
     ("지난 28일 출범", "2025-03-05", [("2025-02-28", "day")]),
     ("오는 25일경 통과", "2025-09-18", [("2025-09-25", "day")]),
     ("오는 2일 개최", "2025-12-20", [("2026-01-02", "day")]),
+    ("지난 28일 출범", "2025-01-03", [("2024-12-28", "day")]),
+    ("내년 예산 편성", "2025-12-20", [("2026", "year")]),
     # a month without a year takes the publication year; `지난 N월` after the publication month is last year
     ("7월에는 발표", "2025-09-18", [("2025-07", "month")]),
     ("지난 8월 4일 열린", "2025-09-18", [("2025-08-04", "day")]),

@@ -71,4 +71,4 @@ def test_article_page_has_anchored_paragraphs_subheads_and_escaped_text():
     assert pages["sources/a.txt"] == "원문"
     assert "articles/a.md" in pages["index.md"]
     assert set(pages) == {"index.md", "articles/index.md", "articles/a.md", "sources/a.txt", "report.md", "data/briefing.json",
-                          "timeline.md", "targets.md"}
+                          "timeline.md", "targets.md", "assets/timeline.svg"}
