@@ -5,6 +5,7 @@ so one picture reads on Material's light and dark palettes and in print.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pygal
@@ -39,4 +40,9 @@ def timeline_svg(entries: list[TimelineEntry]) -> str:
     chart.x_labels = years
     for kind, label in KIND_LABELS.items():
         chart.add(label, [counts.get((year, kind), 0) for year in years])
-    return chart.render(is_unicode=True) + "\n"
+    return stable_ids(chart.render(is_unicode=True)) + "\n"
+
+
+def stable_ids(svg: str) -> str:
+    """pygal names each chart with a random UUID; a fixed name keeps builds byte-identical."""
+    return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "briefing-chart", svg)

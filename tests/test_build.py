@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import SEEDS, write_article
+from conftest import ROOT, SEEDS, write_article
 from lxml import html as lxml_html
 
 from generator.site import generate_docs, mkdocs_build
@@ -125,7 +125,7 @@ def test_two_builds_give_identical_docs(built: Path, tmp_path_factory):
     again = tmp_path_factory.mktemp("again")
     shutil.copytree(built.parent / "seeds", again / "seeds")
     shutil.copytree(built.parent / "templates", again / "templates")
-    shutil.copytree(docs / "assets", again / "docs" / "assets")
+    shutil.copytree(ROOT / "docs" / "assets", again / "docs" / "assets")
     shutil.copy(built.parent / "mkdocs.yml", again / "mkdocs.yml")
     generate_docs([again / "seeds"], again / "docs", again / "templates")
     second = _tree_digest(again / "docs")
