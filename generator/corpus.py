@@ -42,6 +42,8 @@ class Source:
     published: str | None
     paragraph: int
     evidence: str
+    quantity: str | None = None
+    who: str | None = None
 
 
 @dataclass
@@ -51,6 +53,7 @@ class TimelineEntry:
     kind: str
     what: str
     sources: list[Source] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # other dates given for the same event
 
     @property
     def year(self) -> str:
@@ -77,18 +80,47 @@ def _same_event(entry: TimelineEntry, event: dict[str, Any]) -> bool:
     )
 
 
+def _quantity(article: Article, event: dict[str, Any]) -> str | None:
+    """The figure the statement announces: one in the same paragraph dated to the event's year, or one named in `what`."""
+    for figure in article.figures:
+        if figure["paragraph"] == event["paragraph"] and figure.get("when") == event["date"][:4] and figure["text"] in (event.get("evidence") or ""):
+            return figure["text"]
+    found = sorted(quantities(event.get("what") or ""))
+    return found[0] if found else None
+
+
+def _who(article: Article, event: dict[str, Any]) -> str | None:
+    """Who announced it: the speaker quoted in that paragraph, if the article says."""
+    return next((q["speaker"] for q in article.quotes if q["paragraph"] == event["paragraph"] and q.get("speaker")), None)
+
+
+def _mark_conflicts(entries: list[TimelineEntry]) -> None:
+    """The same event (same quantity, or near-identical wording) under different dates is a conflict, shown on both."""
+    for a in entries:
+        for b in entries:
+            if a is b or a.date == b.date or a.kind != b.kind:
+                continue
+            if {s.article for s in a.sources} & {s.article for s in b.sources}:
+                continue  # one article giving two dates is a sequence of steps, not a disagreement
+            same_quantity = bool(quantities(a.what) & quantities(b.what)) and dice(a.what, b.what) >= 0.5
+            if (same_quantity or dice(a.what, b.what) >= 0.8) and b.date not in a.conflicts:
+                a.conflicts.append(b.date)
+
+
 def merge_timeline(articles: list[Article]) -> list[TimelineEntry]:
-    """Every event of every article, merged across sources, in date order."""
+    """Every event of every article, merged across sources, in date order; disagreeing dates flagged."""
     entries: list[TimelineEntry] = []
     for article in sorted(articles, key=lambda a: a.id):
         for event in article.events:
-            source = Source(article.id, article.title, article.outlet, article.published, event["paragraph"], event.get("evidence") or "")
+            source = Source(article.id, article.title, article.outlet, article.published, event["paragraph"], event.get("evidence") or "",
+                            _quantity(article, event), _who(article, event))
             match = next((e for e in entries if _same_event(e, event)), None)
             if match is None:
                 match = TimelineEntry(event["date"], event["precision"], event["kind"], event.get("what") or "")
                 entries.append(match)
             if all(s.article != article.id for s in match.sources):
                 match.sources.append(source)
+    _mark_conflicts(entries)
     return sorted(entries, key=lambda e: (e.date, e.kind, e.what))
 
 

@@ -33,3 +33,15 @@ def test_past_and_ahead_split_at_the_newest_publication():
     past, ahead = split_by_reference(merge_timeline([a]), "2025-09-18")
     assert [e.what for e in past] == ["위원회 출범"]
     assert [e.what for e in ahead] == ["법안 통과", "목표"]
+
+
+def test_one_event_under_two_dates_is_shown_as_a_conflict():
+    a = _article("a", [_event("2030", "GPU 20만장 확보 목표")])
+    b = _article("b", [_event("2029", "GPU 20만장 확보 목표")])
+    entries = merge_timeline([a, b])
+    assert [(e.date, e.conflicts) for e in entries] == [("2029", ["2030"]), ("2030", ["2029"])]
+
+
+def test_steps_of_one_plan_in_one_article_are_not_conflicts():
+    a = _article("a", [_event("2025", "GPU 1만3000장 확보 목표"), _event("2030", "GPU 20만장 확보 목표")])
+    assert all(not e.conflicts for e in merge_timeline([a]))
