@@ -45,9 +45,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     for share, codec in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
         if share > 0.2:
             try:
-                return codec if data.decode(codec) else None
+                data.decode(codec)
             except UnicodeDecodeError:
                 continue
+            return codec
     # Korean UTF-16 text has few NULs (Hangul is U+AC00..), so try both and keep a clean one.
     for codec in ("utf-16-le", "utf-16-be"):
         try:
