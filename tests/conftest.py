@@ -24,3 +24,29 @@ def write_article(folder: Path, name: str, text: str, encoding: str = "utf-8") -
     path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium driven by Playwright.
+
+    Skipped on a machine without Debian's Chromium, unless BRIEFING_REQUIRE_BROWSER=1
+    (set by .ci/run), where a missing browser is a failure.
+    """
+    import os
+
+    if not CHROMIUM.exists():
+        if os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM} is missing and browser tests are required here")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
