@@ -46,3 +46,21 @@ def timeline_svg(entries: list[TimelineEntry]) -> str:
 def stable_ids(svg: str) -> str:
     """pygal names each chart with a random UUID; a fixed name keeps builds byte-identical."""
     return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "briefing-chart", svg)
+
+
+def series_svg(title: str, unit: str, points: list[tuple[int, float, str]]) -> str:
+    """One ledger series as dots by year, one colour per source outlet, so disagreement shows as a spread."""
+    chart = pygal.XY(
+        style=STYLE, js=[], width=800, height=320, stroke=False, show_legend=True, legend_at_bottom=True,
+        title=title, x_title="연도", y_title=unit, dots_size=5, disable_xml_declaration=True,
+        x_label_rotation=0, show_x_guides=False,
+    )
+    years = sorted({year for year, _, _ in points})
+    chart.xrange = (years[0] - 1, years[-1] + 1)
+    chart.x_labels = list(range(years[0] - 1, years[-1] + 2))
+    by_source: dict[str, list[tuple[int, float]]] = {}
+    for year, value, source in points:
+        by_source.setdefault(source, []).append((year, value))
+    for source in sorted(by_source):
+        chart.add(source, sorted(by_source[source]))
+    return stable_ids(chart.render(is_unicode=True)) + "\n"

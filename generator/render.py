@@ -9,18 +9,24 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.charts import timeline_svg
-from generator.corpus import merge_timeline, split_by_reference
+from generator.charts import series_svg, timeline_svg
+from generator.corpus_view import CorpusView, build_view
+from generator.exports import atom_feed, events_csv, figures_csv, quotes_csv
+from generator.ledger import format_value
 from generator.model import Article, Problem
 
 ARTICLES_PER_PAGE = 50
-LATEST_ON_HOME = 20
+LATEST_ON_HOME = 10
+HOME_ITEMS = 8  # key figures, upcoming dates, people and clusters shown on the home page
+KIND_LABELS = {"past": "지난 일", "scheduled": "예정", "target": "목표"}
+STATUS_LABELS = {"conflict": "불일치", "agree": "일치", "single": "단일 출처", "several": "서로 다른 대상"}
 CONFIDENCE_LABELS = {"stated": "기사에 표기", "inferred": "본문에서 추정", "unknown": "알 수 없음"}
 
 # Python-Markdown's backslash escapes (its ESCAPED_CHARS, plus `|` of the tables extension).
@@ -76,6 +82,9 @@ def make_environment(templates: Path) -> Environment:
     env.filters["md"] = escape_markdown
     env.filters["e"] = escape_html
     env.filters["confidence"] = lambda value: CONFIDENCE_LABELS.get(value, value)
+    env.filters["kind"] = lambda value: KIND_LABELS.get(value, value)
+    env.filters["status"] = lambda value: STATUS_LABELS.get(value, value)
+    env.filters["amount"] = format_value
     return env
 
 
@@ -85,18 +94,37 @@ def listing_pages(count: int) -> list[str]:
     return ["articles/index.md"] + [f"articles/page-{n}.md" for n in range(2, pages + 1)]
 
 
+def _noun_counts(articles: list[Article]) -> dict[str, Counter[str]]:
+    """Noun counts for articles whose analysis did not bring them (Kiwi, once per article)."""
+    from generator.analyse.keywords import nouns
+
+    return {a.id: Counter(nouns(" ".join([a.title or "", *a.body]))) for a in articles}
+
+
 def render_site(articles: list[Article], problems: list[Problem], raw_texts: dict[str, str],
-                templates: Path, briefing_json: str) -> list[Page]:
-    """Every generated file of docs/, as Page objects, in a stable order."""
+                templates: Path, briefing_json: str, noun_counts: dict[str, Any] | None = None,
+                site_name: str = "브리핑", site_url: str | None = None) -> list[Page]:
+    """Every generated file of docs/, as Page objects, in a stable order.
+
+    The cross-article findings (registry, ledger, topics, related articles) are
+    computed here once; merges they make are added to `problems` so the build
+    report lists them.
+    """
     env = make_environment(templates)
     ordered = sort_newest_first(articles)
+    view = build_view(articles, noun_counts if noun_counts is not None else _noun_counts(articles), ordered)
+    problems = problems + view.problems
     pages: list[Page] = []
     listing = listing_pages(len(ordered))
     dates = sorted(a.published[:10] for a in articles if a.published)
     outlets = sorted({a.outlet for a in articles if a.outlet})
+    common = {"view": view, "person_pages": view.person_pages, "topic_pages": view.topic_pages}
     pages.append(Page("index.md", env.get_template("index.md.j2").render(
         latest=ordered[:LATEST_ON_HOME], total=len(ordered), first=dates[0] if dates else None,
         last=dates[-1] if dates else None, outlets=outlets, warnings=len(problems), listing=listing,
+        key_figures=[g for g in view.ledger if g.sources >= 2 or g.status == "conflict"][:HOME_ITEMS] or view.ledger[:HOME_ITEMS],
+        upcoming=view.ahead[:HOME_ITEMS], quoted=[p for p in view.people if p.quotes][:HOME_ITEMS],
+        clusters=view.clusters[:HOME_ITEMS], **common,
     )))
     for number, path in enumerate(listing, start=1):
         chunk = ordered[(number - 1) * ARTICLES_PER_PAGE: number * ARTICLES_PER_PAGE]
@@ -109,15 +137,41 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
         for sub in article.subheads:
             subheads.setdefault(sub.paragraph, []).append(sub.text)
         pages.append(Page(article_path(article), article_template.render(
-            article=article, subheads=subheads, source=source_path(article),
+            article=article, subheads=subheads, source=source_path(article), related=view.related.get(article.id, []), **common,
         )))
         pages.append(Page(source_path(article), raw_texts[article.id]))
-    timeline = merge_timeline(articles)
-    reference = dates[-1] if dates else None
-    past, ahead = split_by_reference(timeline, reference)
-    pages.append(Page("timeline.md", env.get_template("timeline.md.j2").render(past=past, ahead=ahead, reference=reference, total=len(ordered))))
-    pages.append(Page("assets/timeline.svg", timeline_svg(timeline)))
-    pages.append(Page("targets.md", env.get_template("targets.md.j2").render(targets=[e for e in timeline if e.kind == "target"])))
+    pages.append(Page("timeline.md", env.get_template("timeline.md.j2").render(
+        past=view.past, ahead=view.ahead, reference=view.reference, total=len(ordered))))
+    pages.append(Page("assets/timeline.svg", timeline_svg(view.timeline)))
+    pages.append(Page("targets.md", env.get_template("targets.md.j2").render(targets=[e for e in view.timeline if e.kind == "target"])))
+    pages.extend(_registry_pages(env, view, common))
+    pages.extend(_topic_pages(env, view, common))
+    pages.append(Page("figures.md", env.get_template("figures.md.j2").render(
+        groups=view.ledger, series=[(n, s) for n, s in enumerate(view.series, start=1)], **common)))
+    for number, series in enumerate(view.series, start=1):
+        points = [(year, value, claim.source.outlet or claim.source.id) for year, value, claim in series.points]
+        pages.append(Page(f"assets/figures-{number}.svg", series_svg(series.id, series.unit, points)))
     pages.append(Page("report.md", env.get_template("report.md.j2").render(problems=problems, total=len(ordered))))
     pages.append(Page("data/briefing.json", briefing_json))
+    pages.append(Page("data/figures.csv", figures_csv(articles)))
+    pages.append(Page("data/events.csv", events_csv(view.timeline)))
+    pages.append(Page("data/quotes.csv", quotes_csv(articles)))
+    pages.append(Page("feed.xml", atom_feed(articles, site_name, site_url)))
+    return pages
+
+
+def _registry_pages(env: Environment, view: CorpusView, common: dict[str, Any]) -> list[Page]:
+    pages = [Page("people/index.md", env.get_template("people.md.j2").render(people=view.people, **common))]
+    person = env.get_template("person.md.j2")
+    pages += [Page(f"people/{p.slug}.md", person.render(person=p, **common)) for p in view.people]
+    pages.append(Page("orgs/index.md", env.get_template("orgs.md.j2").render(orgs=view.orgs, **common)))
+    org = env.get_template("org.md.j2")
+    pages += [Page(f"orgs/{o.slug}.md", org.render(org=o, **common)) for o in view.orgs]
+    return pages
+
+
+def _topic_pages(env: Environment, view: CorpusView, common: dict[str, Any]) -> list[Page]:
+    pages = [Page("topics/index.md", env.get_template("topics.md.j2").render(topics=view.topics, **common))]
+    topic = env.get_template("topic.md.j2")
+    pages += [Page(f"topics/{t.slug}.md", topic.render(topic=t, **common)) for t in view.topics]
     return pages

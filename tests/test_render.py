@@ -70,5 +70,6 @@ def test_article_page_has_anchored_paragraphs_subheads_and_escaped_text():
     assert page.index("중간 제목") < page.index('id="p-1"')
     assert pages["sources/a.txt"] == "원문"
     assert "articles/a.md" in pages["index.md"]
-    assert set(pages) == {"index.md", "articles/index.md", "articles/a.md", "sources/a.txt", "report.md", "data/briefing.json",
-                          "timeline.md", "targets.md", "assets/timeline.svg"}
+    assert {"index.md", "articles/index.md", "articles/a.md", "sources/a.txt", "report.md", "data/briefing.json", "timeline.md", "targets.md",
+            "assets/timeline.svg", "figures.md", "people/index.md", "orgs/index.md", "topics/index.md", "feed.xml",
+            "data/figures.csv", "data/events.csv", "data/quotes.csv"} <= set(pages)
