@@ -25,6 +25,9 @@ from generator.model import Article, Problem
 ARTICLES_PER_PAGE = 50
 LATEST_ON_HOME = 10
 HOME_ITEMS = 8  # key figures, upcoming dates, people and clusters shown on the home page
+# Cross-article pages are split into pages of bounded size, so no page grows with the corpus.
+ENTRIES_PER_PAGE = 100  # timeline entries, targets, people, organisations
+GROUPS_PER_PAGE = 40  # figures-ledger groups
 KIND_LABELS = {"past": "지난 일", "scheduled": "예정", "target": "목표"}
 STATUS_LABELS = {"conflict": "불일치", "agree": "일치", "single": "단일 출처", "several": "서로 다른 대상"}
 CONFIDENCE_LABELS = {"stated": "기사에 표기", "inferred": "본문에서 추정", "unknown": "알 수 없음"}
@@ -85,7 +88,22 @@ def make_environment(templates: Path) -> Environment:
     env.filters["kind"] = lambda value: KIND_LABELS.get(value, value)
     env.filters["status"] = lambda value: STATUS_LABELS.get(value, value)
     env.filters["amount"] = format_value
+    env.filters["basename"] = lambda path: path.rsplit("/", 1)[-1]
     return env
+
+
+def paginate(first: str, items: list[Any], per_page: int) -> list[tuple[str, list[Any], int, list[str]]]:
+    """(path, items on it, page number, every page's path) for a list split into pages.
+
+    `people/index.md` continues as `people/page-2.md`; `timeline.md` as `timeline-2.md`,
+    so every page of one list sits in one folder and links to the others by file name.
+    """
+    count = max(1, -(-len(items) // per_page))
+    if first.endswith("index.md"):
+        paths = [first] + [first[: -len("index.md")] + f"page-{n}.md" for n in range(2, count + 1)]
+    else:
+        paths = [first] + [first[: -len(".md")] + f"-{n}.md" for n in range(2, count + 1)]
+    return [(path, items[(n - 1) * per_page: n * per_page], n, paths) for n, path in enumerate(paths, start=1)]
 
 
 def listing_pages(count: int) -> list[str]:
@@ -140,14 +158,23 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
             article=article, subheads=subheads, source=source_path(article), related=view.related.get(article.id, []), **common,
         )))
         pages.append(Page(source_path(article), raw_texts[article.id]))
-    pages.append(Page("timeline.md", env.get_template("timeline.md.j2").render(
-        past=view.past, ahead=view.ahead, reference=view.reference, total=len(ordered))))
+    timeline = env.get_template("timeline.md.j2")
+    sequence = [("ahead", e) for e in view.ahead] + [("past", e) for e in reversed(view.past)]  # upcoming first, then newest past
+    for path, chunk, number, paths in paginate("timeline.md", sequence, ENTRIES_PER_PAGE):
+        pages.append(Page(path, timeline.render(
+            ahead=[e for section, e in chunk if section == "ahead"], past=[e for section, e in chunk if section == "past"],
+            reference=view.reference, total=len(ordered), events=len(view.timeline), number=number, pages=paths)))
     pages.append(Page("assets/timeline.svg", timeline_svg(view.timeline)))
-    pages.append(Page("targets.md", env.get_template("targets.md.j2").render(targets=[e for e in view.timeline if e.kind == "target"])))
+    targets = env.get_template("targets.md.j2")
+    for path, chunk, number, paths in paginate("targets.md", [e for e in view.timeline if e.kind == "target"], ENTRIES_PER_PAGE):
+        pages.append(Page(path, targets.render(targets=chunk, number=number, pages=paths)))
     pages.extend(_registry_pages(env, view, common))
     pages.extend(_topic_pages(env, view, common))
-    pages.append(Page("figures.md", env.get_template("figures.md.j2").render(
-        groups=view.ledger, series=[(n, s) for n, s in enumerate(view.series, start=1)], **common)))
+    ledger = env.get_template("figures.md.j2")
+    for path, chunk, number, paths in paginate("figures.md", view.ledger, GROUPS_PER_PAGE):
+        pages.append(Page(path, ledger.render(groups=chunk, number=number, pages=paths, total=len(view.ledger),
+                                              conflicts=sum(1 for g in view.ledger if g.conflicts),
+                                              series=[(n, s) for n, s in enumerate(view.series, start=1)], **common)))
     for number, series in enumerate(view.series, start=1):
         points = [(year, value, claim.source.outlet or claim.source.id) for year, value, claim in series.points]
         pages.append(Page(f"assets/figures-{number}.svg", series_svg(series.id, series.unit, points)))
@@ -161,10 +188,15 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
 
 
 def _registry_pages(env: Environment, view: CorpusView, common: dict[str, Any]) -> list[Page]:
-    pages = [Page("people/index.md", env.get_template("people.md.j2").render(people=view.people, **common))]
+    pages = []
+    people = env.get_template("people.md.j2")
+    for path, chunk, number, paths in paginate("people/index.md", view.people, ENTRIES_PER_PAGE):
+        pages.append(Page(path, people.render(people=chunk, total=len(view.people), number=number, pages=paths, **common)))
     person = env.get_template("person.md.j2")
     pages += [Page(f"people/{p.slug}.md", person.render(person=p, **common)) for p in view.people]
-    pages.append(Page("orgs/index.md", env.get_template("orgs.md.j2").render(orgs=view.orgs, **common)))
+    orgs = env.get_template("orgs.md.j2")
+    for path, chunk, number, paths in paginate("orgs/index.md", view.orgs, ENTRIES_PER_PAGE):
+        pages.append(Page(path, orgs.render(orgs=chunk, total=len(view.orgs), number=number, pages=paths, **common)))
     org = env.get_template("org.md.j2")
     pages += [Page(f"orgs/{o.slug}.md", org.render(org=o, **common)) for o in view.orgs]
     return pages

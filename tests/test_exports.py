@@ -17,7 +17,8 @@ def _article(article_id: str, published: str | None, **fields) -> Article:
 
 
 def test_csv_rows_and_formula_cells_are_neutralised():
-    a = _article("a", "2025-09-01", figures=[{"text": "20만 장", "value": 200000, "unit": "장", "what": "=HYPERLINK(\"x\")", "when": "2030", "paragraph": 1}],
+    figure = {"text": "20만 장", "value": 200000, "unit": "장", "what": "=HYPERLINK(\"x\")", "when": "2030", "paragraph": 1}
+    a = _article("a", "2025-09-01", figures=[figure],
                  quotes=[{"speaker": "김민수", "text": "@SUM(1)", "paragraph": 2}],
                  events=[{"date": "2030", "precision": "year", "kind": "target", "what": "GPU 확보 목표", "evidence": "-2+3", "paragraph": 1}])
     figures = list(csv.DictReader(io.StringIO(figures_csv([a]))))

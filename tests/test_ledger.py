@@ -34,7 +34,8 @@ def test_same_value_from_two_sources_agrees_and_different_values_for_the_same_th
 
 def test_different_things_in_one_group_are_not_a_conflict():
     a = _article("a", ["올해 정부가 구매한 GPU는 1만 장이다."], [_figure("1만 장", 10000, "장", "2025")])
-    b = _article("b", ["엔비디아는 한국 기업들과 손잡고 새로운 GPU 공장 건설에 들어가며 5만 장 생산을 예고했다."], [_figure("5만 장", 50000, "장", "2025")])
+    b = _article("b", ["엔비디아는 한국 기업들과 손잡고 새로운 GPU 공장 건설에 들어가며 5만 장 생산을 예고했다."],
+                 [_figure("5만 장", 50000, "장", "2025")])
     [group] = build_ledger([a, b])
     assert group.status == "several" and not group.conflicts
 

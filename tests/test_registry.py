@@ -16,8 +16,10 @@ def _person(name: str, role: str | None, aliases: list[str] | None = None) -> di
 
 
 def test_one_person_across_articles_with_the_newest_role_and_quotes_in_date_order():
-    old = _article("a", "2025-06-01", [_person("김민수", "과학기술부 차관", ["김 차관"])], [{"speaker": "김민수", "text": "먼저 한 말", "paragraph": 1}])
-    new = _article("b", "2025-09-01", [_person("김민수", "과학기술부 장관", ["김 장관"])], [{"speaker": "김민수", "text": "나중에 한 말", "paragraph": 3}])
+    old = _article("a", "2025-06-01", [_person("김민수", "과학기술부 차관", ["김 차관"])],
+                   [{"speaker": "김민수", "text": "먼저 한 말", "paragraph": 1}])
+    new = _article("b", "2025-09-01", [_person("김민수", "과학기술부 장관", ["김 장관"])],
+                   [{"speaker": "김민수", "text": "나중에 한 말", "paragraph": 3}])
     [person], problems = build_people([new, old])
     assert person.role == "과학기술부 장관"
     assert [role for role, _ in person.roles] == ["과학기술부 차관", "과학기술부 장관"]
@@ -55,7 +57,8 @@ def test_a_quoted_speaker_missing_from_people_still_gets_an_entry():
 
 
 def test_organisations_merge_through_aliases_and_list_their_people():
-    a = _article("a", "2025-06-01", [_person("김민수", "과기정통부 장관")], orgs=[{"name": "과학기술정보통신부", "aliases": ["과기정통부"], "mentions": 3}])
+    ministry_org = {"name": "과학기술정보통신부", "aliases": ["과기정통부"], "mentions": 3}
+    a = _article("a", "2025-06-01", [_person("김민수", "과기정통부 장관")], orgs=[ministry_org])
     b = _article("b", "2025-06-02", [], orgs=[{"name": "과기정통부", "aliases": [], "mentions": 1}, {"name": "OECD", "aliases": [], "mentions": 1}])
     people, _ = build_people([a, b])
     orgs = build_orgs([a, b], people)
