@@ -1,0 +1,51 @@
+"""The `korean_search` MkDocs plugin: runs after Material's search and enriches its index.
+
+Material's `search` plugin writes site/search/search_index.json in its
+`on_post_build`; this plugin rewrites that file right after (and before the
+`offline` plugin, which inlines the index into a script at priority -100), so
+the search box, Material's worker and the offline copy all use the enriched
+index.  The site's `search` options (separator, lang) stay the single source
+of how words are cut.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+from generator.search.index import enrich
+from generator.search.vocabulary import load_vocabulary
+
+log = logging.getLogger("mkdocs.plugins.korean_search")
+
+SEARCH_PLUGINS = ("material/search", "search")
+
+
+class KoreanSearchConfig(Config):
+    enabled = config_options.Type(bool, default=True)
+
+
+class KoreanSearchPlugin(BasePlugin[KoreanSearchConfig]):
+    """Adds Kiwi's compound parts, spacing variants, aliases and page subjects to Material's search index."""
+
+    def on_config(self, config):
+        if self.config.enabled and not any(name in config.plugins for name in SEARCH_PLUGINS):
+            log.warning("korean_search: the search plugin is not enabled, so there is no index to enrich")
+        return config
+
+    @event_priority(-50)
+    def on_post_build(self, *, config) -> None:
+        if not self.config.enabled:
+            return
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            log.warning("korean_search: %s was not written; is Material's search plugin listed before this one?", path)
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        enriched = enrich(index, load_vocabulary())
+        path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        log.debug("korean_search: %d entries enriched", len(enriched["docs"]))
