@@ -94,30 +94,78 @@ def _who(article: Article, event: dict[str, Any]) -> str | None:
     return next((q["speaker"] for q in article.quotes if q["paragraph"] == event["paragraph"] and q.get("speaker")), None)
 
 
+def _conflict(a: TimelineEntry, b: TimelineEntry) -> bool:
+    """The same event (same quantity, or near-identical wording) under different dates, from different articles."""
+    if a.date == b.date or a.kind != b.kind:
+        return False
+    if {s.article for s in a.sources} & {s.article for s in b.sources}:
+        return False  # one article giving two dates is a sequence of steps, not a disagreement
+    same_quantity = bool(quantities(a.what) & quantities(b.what)) and dice(a.what, b.what) >= 0.5
+    return same_quantity or dice(a.what, b.what) >= 0.8
+
+
+def _bigram_tokens(text: str) -> list[tuple[str, int]]:
+    """The bigrams of `text` as a set: the k-th repeat of a bigram is its own element, so set overlap is `dice`'s multiset overlap."""
+    seen: dict[str, int] = {}
+    out = []
+    for gram in bigrams(text):
+        out.append((gram, seen.get(gram, 0)))
+        seen[gram] = seen.get(gram, 0) + 1
+    return out
+
+
+def _conflict_candidates(entries: list[TimelineEntry]) -> list[set[int]]:
+    """For each entry, the entries that can reach `dice >= 0.5` with it (prefix filtering, so no pair is missed).
+
+    Both conflict rules need `dice >= 0.5`, which needs an overlap of at least a third of the
+    longer bigram list; two lists with that much in common share an element among the first
+    `n - ceil(n / 3) + 1` of each, when both are ordered the same way (rarest first).  Only
+    those prefixes are indexed, so common bigrams do not make every pair a candidate.
+    """
+    tokens = [_bigram_tokens(e.what) for e in entries]
+    frequency: dict[tuple[str, int], int] = {}
+    for toks in tokens:
+        for tok in toks:
+            frequency[tok] = frequency.get(tok, 0) + 1
+    index: dict[tuple[str, str, int], list[int]] = {}
+    prefixes: list[list[tuple[str, int]]] = []
+    for n, toks in enumerate(tokens):
+        ordered = sorted(toks, key=lambda tok: (frequency[tok], tok))
+        prefix = ordered[: len(ordered) - -(-len(ordered) // 3) + 1] if ordered else []
+        prefixes.append(prefix)
+        for gram, repeat in prefix:
+            index.setdefault((entries[n].kind, gram, repeat), []).append(n)
+    return [{m for gram, repeat in prefixes[n] for m in index[(entries[n].kind, gram, repeat)] if m != n} for n in range(len(entries))]
+
+
 def _mark_conflicts(entries: list[TimelineEntry]) -> None:
     """The same event (same quantity, or near-identical wording) under different dates is a conflict, shown on both."""
-    for a in entries:
-        for b in entries:
-            if a is b or a.date == b.date or a.kind != b.kind:
-                continue
-            if {s.article for s in a.sources} & {s.article for s in b.sources}:
-                continue  # one article giving two dates is a sequence of steps, not a disagreement
-            same_quantity = bool(quantities(a.what) & quantities(b.what)) and dice(a.what, b.what) >= 0.5
-            if (same_quantity or dice(a.what, b.what) >= 0.8) and b.date not in a.conflicts:
+    candidates = _conflict_candidates(entries)
+    for n, a in enumerate(entries):
+        for m in sorted(candidates[n]):
+            b = entries[m]
+            if _conflict(a, b) and b.date not in a.conflicts:
                 a.conflicts.append(b.date)
 
 
 def merge_timeline(articles: list[Article]) -> list[TimelineEntry]:
-    """Every event of every article, merged across sources, in date order; disagreeing dates flagged."""
+    """Every event of every article, merged across sources, in date order; disagreeing dates flagged.
+
+    Events only merge with entries of the same date and kind, so entries are looked up in
+    (date, kind) buckets, in the order they were made.
+    """
     entries: list[TimelineEntry] = []
+    buckets: dict[tuple[str, str], list[TimelineEntry]] = {}
     for article in sorted(articles, key=lambda a: a.id):
         for event in article.events:
             source = Source(article.id, article.title, article.outlet, article.published, event["paragraph"], event.get("evidence") or "",
                             _quantity(article, event), _who(article, event))
-            match = next((e for e in entries if _same_event(e, event)), None)
+            bucket = buckets.setdefault((event["date"], event["kind"]), [])
+            match = next((e for e in bucket if _same_event(e, event)), None)
             if match is None:
                 match = TimelineEntry(event["date"], event["precision"], event["kind"], event.get("what") or "")
                 entries.append(match)
+                bucket.append(match)
             if all(s.article != article.id for s in match.sources):
                 match.sources.append(source)
     _mark_conflicts(entries)

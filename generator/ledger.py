@@ -11,6 +11,7 @@ What counts as which category is data: generator/data/ledger.yml.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,12 +19,12 @@ from typing import Any
 
 import yaml
 
-from generator.corpus import dice
 from generator.model import Article
 from generator.registry import ArticleRef, article_ref
 
 LEDGER_FILE = Path(__file__).resolve().parent / "data" / "ledger.yml"
 MIN_SERIES_POINTS = 3
+CLAIMS_COMPARED = 5  # claims of each value compared when looking for a conflict; one pair is enough to show it
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 _NUMBER = re.compile(r"[\d.,]+\s*(?:만|천|억|조)?")
 
@@ -33,13 +34,15 @@ class Category:
     label: str
     units: tuple[str, ...]
     words: tuple[str, ...]
+    chart: bool = False
 
 
 @lru_cache(maxsize=2)
 def load_ledger_config(path: Path = LEDGER_FILE) -> tuple[tuple[Category, ...], float]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     categories = tuple(
-        Category(str(c["label"]), tuple(str(u) for u in c.get("units") or ()), tuple(str(w).lower() for w in c.get("words") or ()))
+        Category(str(c["label"]), tuple(str(u) for u in c.get("units") or ()), tuple(str(w).lower() for w in c.get("words") or ()),
+                 bool(c.get("chart")))
         for c in data.get("categories") or ()
     )
     return categories, float(data.get("same_subject", 0.35))
@@ -75,7 +78,7 @@ class LedgerGroup:
     unit: str
     year: str | None
     rows: list[ValueRow] = field(default_factory=list)
-    conflicts: list[tuple[Claim, Claim]] = field(default_factory=list)
+    conflicts: list[tuple[Claim, Claim]] = field(default_factory=list)  # one example pair per two values that conflict
 
     @property
     def claims(self) -> list[Claim]:
@@ -140,19 +143,35 @@ def _claims(article: Article) -> list[tuple[str, Claim]]:
     return found
 
 
-def _subject(claim: Claim) -> str:
-    """The sentence without its numbers: what the figure is about."""
-    return _NUMBER.sub(" ", claim.sentence)
+def _subject(claim: Claim) -> list[str]:
+    """The sentence without its numbers, as character bigrams: what the figure is about."""
+    squashed = "".join(_NUMBER.sub(" ", claim.sentence).split())
+    return [squashed[i:i + 2] for i in range(len(squashed) - 1)]
+
+
+def _dice(x: list[str], y: list[str]) -> float:
+    """Dice overlap of two bigram lists, counting repeated bigrams (as corpus.dice does), in linear time."""
+    if not x or not y:
+        return 0.0
+    counts = Counter(y)
+    hits = 0
+    for gram in x:
+        if counts[gram]:
+            counts[gram] -= 1
+            hits += 1
+    return 2 * hits / (len(x) + len(y))
 
 
 def _find_conflicts(rows: list[ValueRow], threshold: float) -> list[tuple[Claim, Claim]]:
+    """For each two values of a group, the first pair of claims from different articles that speak of the same thing."""
+    subjects = {id(c): _subject(c) for row in rows for c in row.claims[:CLAIMS_COMPARED]}
     conflicts = []
     for i, row in enumerate(rows):
         for other in rows[i + 1:]:
-            for a in row.claims:
-                for b in other.claims:
-                    if a.source.id != b.source.id and dice(_subject(a), _subject(b)) >= threshold:
-                        conflicts.append((a, b))
+            pair = next(((a, b) for a in row.claims[:CLAIMS_COMPARED] for b in other.claims[:CLAIMS_COMPARED]
+                         if a.source.id != b.source.id and _dice(subjects[id(a)], subjects[id(b)]) >= threshold), None)
+            if pair is not None:
+                conflicts.append(pair)
     return conflicts
 
 
@@ -179,10 +198,11 @@ def build_ledger(articles: list[Article]) -> list[LedgerGroup]:
 
 
 def build_series(groups: list[LedgerGroup]) -> list[Series]:
-    """Per category and unit, the dated points; kept when there are at least three."""
+    """Per charted category and unit, the dated points; kept when there are at least three."""
+    charted = {c.label for c in load_ledger_config()[0] if c.chart}
     by_key: dict[tuple[str, str], list[tuple[int, float, Claim]]] = {}
     for group in groups:
-        if group.year is None or not group.year[:4].isdigit():
+        if group.category not in charted or group.year is None or not group.year[:4].isdigit():
             continue
         for row in group.rows:
             by_key.setdefault((group.category, group.unit), []).append((int(group.year[:4]), row.value, row.claims[0]))
@@ -190,10 +210,21 @@ def build_series(groups: list[LedgerGroup]) -> list[Series]:
             for (category, unit), points in by_key.items() if len(points) >= MIN_SERIES_POINTS]
 
 
+def by_category(groups: list[LedgerGroup]) -> list[tuple[str, list[LedgerGroup]]]:
+    """Groups under their category, in the configured category order (the order `build_ledger` gives)."""
+    sections: list[tuple[str, list[LedgerGroup]]] = []
+    for group in groups:
+        if not sections or sections[-1][0] != group.category:
+            sections.append((group.category, []))
+        sections[-1][1].append(group)
+    return sections
+
+
 def key_groups(groups: list[LedgerGroup], limit: int) -> list[LedgerGroup]:
-    """The groups most sources speak to: what the home page shows as key figures."""
-    ranked = sorted(groups, key=lambda g: (-g.sources, g.status != "conflict", g.category, g.year or "", g.unit))
-    return [g for g in ranked if g.sources >= 1][:limit]
+    """What the home page shows: where sources agree or conflict first, then dated figures several sources give."""
+    settled = sorted((g for g in groups if g.status in ("conflict", "agree")), key=lambda g: (g.status != "conflict", -g.sources))
+    others = sorted((g for g in groups if g not in settled and g.year and g.sources >= 2), key=lambda g: -g.sources)
+    return (settled + others)[:limit]
 
 
 def format_value(value: float, unit: str) -> str:

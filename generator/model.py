@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SCHEMA = "briefing/1"
+SKIPPED = "skipped:"  # how a Problem's message starts when an input, or part of one, was left out
 
 
 @dataclass
@@ -19,6 +20,11 @@ class Problem:
     message: str
     article: str | None = None
     field: str | None = None
+
+    @property
+    def skipped(self) -> bool:
+        """True when an input, or part of one, was left out; the command's exit status says so."""
+        return self.message.startswith(SKIPPED)
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "article": self.article, "field": self.field, "message": self.message}
@@ -40,6 +46,7 @@ class RawDocument:
     blocks: list[str]
     text: str = ""
     stated: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what reading repaired or left out, for the build report
 
 
 @dataclass

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator.charts import series_svg, timeline_svg
 from generator.corpus_view import CorpusView, build_view
 from generator.exports import atom_feed, events_csv, figures_csv, quotes_csv
-from generator.ledger import format_value
+from generator.ledger import by_category, format_value, key_groups
 from generator.model import Article, Problem
 
 ARTICLES_PER_PAGE = 50
@@ -27,7 +27,7 @@ LATEST_ON_HOME = 10
 HOME_ITEMS = 8  # key figures, upcoming dates, people and clusters shown on the home page
 # Cross-article pages are split into pages of bounded size, so no page grows with the corpus.
 ENTRIES_PER_PAGE = 100  # timeline entries, targets, people, organisations
-GROUPS_PER_PAGE = 40  # figures-ledger groups
+GROUPS_PER_PAGE = 20  # figures-ledger groups (each shows at most 10 values and 3 claims a value)
 KIND_LABELS = {"past": "지난 일", "scheduled": "예정", "target": "목표"}
 STATUS_LABELS = {"conflict": "불일치", "agree": "일치", "single": "단일 출처", "several": "서로 다른 대상"}
 CONFIDENCE_LABELS = {"stated": "기사에 표기", "inferred": "본문에서 추정", "unknown": "알 수 없음"}
@@ -140,7 +140,7 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
     pages.append(Page("index.md", env.get_template("index.md.j2").render(
         latest=ordered[:LATEST_ON_HOME], total=len(ordered), first=dates[0] if dates else None,
         last=dates[-1] if dates else None, outlets=outlets, warnings=len(problems), listing=listing,
-        key_figures=[g for g in view.ledger if g.sources >= 2 or g.status == "conflict"][:HOME_ITEMS] or view.ledger[:HOME_ITEMS],
+        key_figures=key_groups(view.ledger, HOME_ITEMS),
         upcoming=view.ahead[:HOME_ITEMS], quoted=[p for p in view.people if p.quotes][:HOME_ITEMS],
         clusters=view.clusters[:HOME_ITEMS], **common,
     )))
@@ -172,7 +172,7 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
     pages.extend(_topic_pages(env, view, common))
     ledger = env.get_template("figures.md.j2")
     for path, chunk, number, paths in paginate("figures.md", view.ledger, GROUPS_PER_PAGE):
-        pages.append(Page(path, ledger.render(groups=chunk, number=number, pages=paths, total=len(view.ledger),
+        pages.append(Page(path, ledger.render(sections=by_category(chunk), number=number, pages=paths, total=len(view.ledger),
                                               conflicts=sum(1 for g in view.ledger if g.conflicts),
                                               series=[(n, s) for n, s in enumerate(view.series, start=1)], **common)))
     for number, series in enumerate(view.series, start=1):

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.briefing import briefing_document, dumps
+from generator.cache import AnalysisCache
 from generator.model import Article, Problem
-from generator.pipeline import load_corpus
+from generator.pipeline import Timings, load
 from generator.render import render_site
 from generator.write import WriteReport, write_pages
 
@@ -18,30 +19,52 @@ class Generated:
     articles: list[Article]
     problems: list[Problem]
     report: WriteReport
+    analysed: list[str] = field(default_factory=list)  # ids of the articles analysed this run, not taken from the cache
 
 
-def generate_docs(inputs: list[Path], docs: Path, templates: Path) -> Generated:
-    """Read and clean every article, render the pages, and write them into docs/."""
-    articles, problems = load_corpus(inputs)
-    raw_texts = {a.id: a.raw_text for a in articles}
-    pages = render_site(articles, problems, raw_texts, templates, dumps(briefing_document(articles, problems)))
-    report = write_pages(docs, pages)
+def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: AnalysisCache | None = None,
+                  timings: Timings | None = None, workers: int | None = None) -> Generated:
+    """Read and clean every article (unchanged ones from `cache`), render the pages, and write them into docs/.
+
+    `timings`, when given, receives the seconds spent in each stage (read, analyse, merge, render, write).
+    """
+    timings = timings if timings is not None else Timings()
+    loaded = load(inputs, workers, cache, timings)
+    articles, problems = loaded.articles, loaded.problems
+    with timings.stage("render"):
+        raw_texts = {a.id: a.raw_text for a in articles}
+        pages = render_site(articles, problems, raw_texts, templates, dumps(briefing_document(articles, problems)),
+                            noun_counts=loaded.noun_counts)
+    with timings.stage("write"):
+        report = write_pages(docs, pages)
     for rel in report.kept_by_hand:
         problems.append(Problem(f"docs/{rel}", "a hand-written or hand-edited file is in the way; it was left untouched"))
-    return Generated(articles, problems, report)
+    return Generated(articles, problems, report, loaded.analysed)
 
 
 def mkdocs_build(config_file: Path, strict: bool = False) -> None:
-    """Run a real `mkdocs build` on the generated docs/."""
+    """Run a real `mkdocs build` on the generated docs/, into a staging folder swapped in for site/ when it is complete.
+
+    A build that fails or is killed leaves the previous site/ whole.
+    """
+    import shutil
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.write import replace_folder, staging_folder
+
     config = load_config(config_file=str(config_file), strict=strict)
+    site = Path(config["site_dir"])
+    staging = staging_folder(site)
+    config["site_dir"] = str(staging)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
+        replace_folder(staging, site)
     finally:
         config.plugins.on_shutdown()
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def watch_and_regenerate(paths: list[Path], regenerate, interval: float = 1.0) -> threading.Thread:

@@ -15,7 +15,8 @@ def project(tmp_path: Path) -> Path:
     """A copy of the project's site configuration (mkdocs.yml, templates, hand-written docs) to build in."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    (tmp_path / "docs" / "assets").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "assets" / "briefing.css", tmp_path / "docs" / "assets" / "briefing.css")  # the hand-written asset only
     (tmp_path / "seeds").mkdir()
     return tmp_path
 

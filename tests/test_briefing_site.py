@@ -138,3 +138,10 @@ def test_two_reports_of_one_event_and_one_figure_merge_and_conflict(tmp_path: Pa
     assert len(conflict_rows) == 1
     row = conflict_rows[0].text_content()
     assert "200,000" in row and "150,000" in row
+
+
+def test_listing_pages_stay_out_of_the_search_index(seeds_site: Path):
+    index = json.loads((seeds_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "people/index.html" not in locations and "orgs/index.html" not in locations and "articles/index.html" not in locations
+    assert "articles/000_a7d5f832efe6b661.html" in locations and any(loc.startswith("people/") for loc in locations)

@@ -34,7 +34,7 @@ def test_analyze_keeps_going_past_a_bad_file(tmp_path: Path):
     (tmp_path / "bad.txt").write_bytes(b"")
     out = tmp_path / "out.json"
     result = run("analyze", str(tmp_path), "--json", str(out))
-    assert result.returncode == 0
+    assert result.returncode == 3  # written, but something was skipped
     assert "bad.txt" in result.stderr and "empty" in result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [a["id"] for a in data["articles"]] == ["good"]

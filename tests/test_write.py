@@ -47,3 +47,14 @@ def test_pages_whose_article_is_gone_are_removed(tmp_path: Path):
 def test_no_temporary_files_are_left(tmp_path: Path):
     write_pages(tmp_path, [Page("a.md", "x\n")])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([MANIFEST, "a.md"])
+
+
+def test_temporary_files_of_a_killed_run_are_cleared(tmp_path):
+    from generator.render import Page
+    from generator.write import TEMPORARY_PREFIX, write_pages
+
+    (tmp_path / "articles").mkdir()
+    stray = tmp_path / "articles" / (TEMPORARY_PREFIX + "abc.md")
+    stray.write_text("half", encoding="utf-8")
+    write_pages(tmp_path, [Page("index.md", "# 홈\n")])
+    assert not stray.exists() and (tmp_path / "index.md").is_file()

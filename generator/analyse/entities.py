@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-from generator.korean.kiwi import shared_kiwi, split_sentences
+from generator.korean.kiwi import split_sentences
+from generator.korean.kiwi import tokens as kiwi_tokens
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "entities.yml"
 HANGUL = re.compile(r"^[가-힣]+$")
@@ -64,7 +65,7 @@ class Word:
 
 def words_of(sentence: str) -> list[Word]:
     """The sentence's words, each cut into stem and rest with Kiwi's morphemes."""
-    tokens = shared_kiwi().tokenize(sentence)
+    tokens = kiwi_tokens(sentence)
     out = []
     for m in re.finditer(r"\S+", sentence):
         start, end = m.span()
@@ -104,7 +105,7 @@ def title_of(stem: str) -> str | None:
 @lru_cache(maxsize=4096)
 def kiwi_common_word(stem: str) -> bool:
     """True when Kiwi knows `stem` as one ordinary (not proper) word: then it is no one's name."""
-    tokens = shared_kiwi().tokenize(stem)
+    tokens = kiwi_tokens(stem)
     return len(tokens) == 1 and not tokens[0].oov and tokens[0].tag != "NNP" and tokens[0].form == stem
 
 
@@ -162,7 +163,7 @@ def is_org_word(stem: str, loose: bool = True) -> bool:
             if not loose:
                 return False
             # one-syllable suffixes (부, 처, 청, 원, 당) are common in ordinary words: need a proper noun inside
-            tokens = shared_kiwi().tokenize(stem)
+            tokens = kiwi_tokens(stem)
             return len(stem) >= 3 and any(t.tag in ("NNP", "SL") or t.oov for t in tokens)
     return False
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.korean.dates import TimeExpr, compare, find_time_expressions, vocabulary
 from generator.korean.kiwi import shared_kiwi, split_sentences
+from generator.korean.kiwi import tokens as kiwi_tokens
 
 NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "SN", "SL", "SH", "XSN", "XPN", "SO")
 QUOTES = "'‘’\"“”「」『』<>《》"
@@ -44,7 +45,7 @@ def _phrase(sentence: str, expr: TimeExpr) -> tuple[str, str, str]:
     before the nearest `을/를`; the subject the nearest `이/가/은/는` noun before the date, not looking past a quote
     mark, because the subject of a quoted sentence is not the speaker.
     """
-    tokens = list(shared_kiwi().tokenize(sentence))
+    tokens = list(kiwi_tokens(sentence))
     empty = set(vocabulary().get("empty_heads") or [])
     pred, pred_i = "", None
     for i, t in enumerate(tokens):
@@ -153,7 +154,7 @@ def _clause_ends(sentence: str, exprs: list[TimeExpr]) -> list[int | None]:
         end = None
         for nxt in exprs[k + 1:]:
             segment = sentence[expr.end:nxt.start]
-            if any(t.tag.startswith(("VV", "XSV")) for t in shared_kiwi().tokenize(segment)):
+            if any(t.tag.startswith(("VV", "XSV")) for t in kiwi_tokens(segment)):
                 end = nxt.start
                 break
         ends.append(end)

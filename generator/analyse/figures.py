@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from generator.korean.dates import vocabulary as time_vocabulary
-from generator.korean.kiwi import shared_kiwi
+from generator.korean.kiwi import tokens as kiwi_tokens
 from generator.korean.numerals import NATIVE_NUMBERS, parse_korean_number
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -199,7 +199,7 @@ def find_figures(body: list[str], published: str | None) -> list[dict[str, Any]]
     for index, text in enumerate(body):
         if not re.search(r"\d|[두세네섯곱덟홉열무]\s?[가-힣]", text):
             continue
-        tokens = list(shared_kiwi().tokenize(text))
+        tokens = list(kiwi_tokens(text))
         token_ends = {t.start + t.len for t in tokens}
         bounds = _sentence_bounds(text)
         years = [y for a, b in bounds for y in _years(text[a:b], a, pub_year, pub_month)]

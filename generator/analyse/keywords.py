@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from generator.korean.kiwi import shared_kiwi
+from generator.korean.kiwi import tokens as kiwi_tokens
 
 NOUN_TAGS = ("NNG", "NNP", "SL")
 KEYWORDS_PER_ARTICLE = 6
@@ -18,13 +18,27 @@ STOP_NOUNS = frozenset({"기자", "이날", "가운데", "관계자", "이번", 
 
 def nouns(text: str) -> list[str]:
     """Nouns of two or more characters (and Latin words), as Kiwi reads them."""
-    return [t.form for t in shared_kiwi().tokenize(text)
+    return [t.form for t in kiwi_tokens(text)
             if t.tag in NOUN_TAGS and len(t.form) >= 2 and t.form not in STOP_NOUNS]
+
+
+def keyword_text(title: str | None, body: list[str]) -> str:
+    """The text keywords are drawn from: the headline and the body."""
+    return " ".join([title or "", *body])
+
+
+def noun_counts(text: str) -> dict[str, int]:
+    """How often each noun occurs in one document, alphabetically: the per-article half, cached with the analysis."""
+    return dict(sorted(Counter(nouns(text)).items()))
 
 
 def corpus_keywords(texts: dict[str, str]) -> dict[str, list[str]]:
     """Top TF-IDF nouns per document id; ties broken alphabetically so the output is stable."""
-    counts = {doc_id: Counter(nouns(text)) for doc_id, text in texts.items()}
+    return keywords_from_counts({doc_id: noun_counts(text) for doc_id, text in texts.items()})
+
+
+def keywords_from_counts(counts: dict[str, dict[str, int]]) -> dict[str, list[str]]:
+    """Top TF-IDF nouns per document id from each document's noun counts: the cross-article half, without Kiwi."""
     document_frequency: Counter[str] = Counter()
     for counter in counts.values():
         document_frequency.update(counter.keys())

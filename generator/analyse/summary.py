@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from generator.korean.kiwi import shared_kiwi, split_sentences
+from generator.korean.kiwi import split_sentences
+from generator.korean.kiwi import tokens as kiwi_tokens
 
 CONTENT_TAGS = ("NNG", "NNP", "VV", "VA", "XR", "SL", "SH", "SN")
 SUMMARY_LENGTH = 3
@@ -30,7 +31,7 @@ class Candidate:
 
 def content_tokens(text: str) -> frozenset[str]:
     """Content morphemes (nouns, verb and adjective stems, foreign words, numbers)."""
-    return frozenset(f"{t.form}/{t.tag[:2]}" for t in shared_kiwi().tokenize(text) if t.tag.startswith(CONTENT_TAGS))
+    return frozenset(f"{t.form}/{t.tag[:2]}" for t in kiwi_tokens(text) if t.tag.startswith(CONTENT_TAGS))
 
 
 def sentences_of(body: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kiwipiepy import Kiwi
+from kiwipiepy import Kiwi, Token
 
 
 @lru_cache(maxsize=1)
@@ -16,11 +16,33 @@ def shared_kiwi() -> Kiwi:
     return Kiwi()
 
 
+# Texts whose analysis is remembered: more than one article's sentences, so the analysers that read
+# the same sentence (entities, quotes, events, summary) share one Kiwi call.
+REMEMBERED = 4096
+
+
+@lru_cache(maxsize=REMEMBERED)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Kiwi's tokens of `text`, computed once per process for a text seen again."""
+    return tuple(shared_kiwi().tokenize(text))
+
+
+@lru_cache(maxsize=REMEMBERED)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.text.strip() for s in shared_kiwi().split_into_sents(text) if s.text.strip())
+
+
+def forget_texts() -> None:
+    """Drop the remembered analyses (benchmarks time Kiwi from a cold start this way)."""
+    tokens.cache_clear()
+    _sentences.cache_clear()
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text` as Kiwi splits them, quotes kept whole."""
     if not text.strip():
         return []
-    return [s.text.strip() for s in shared_kiwi().split_into_sents(text) if s.text.strip()]
+    return list(_sentences(text))
 
 
 def ends_with_final_ending(text: str) -> bool:
@@ -30,5 +52,5 @@ def ends_with_final_ending(text: str) -> bool:
     sentences end in a final ending (`…밝혔다`), even when a scrape lost the
     full stop.
     """
-    tokens = [t for t in shared_kiwi().tokenize(text.strip()) if not t.tag.startswith("S")]
-    return bool(tokens) and tokens[-1].tag == "EF"
+    found = [t for t in tokens(text.strip()) if not t.tag.startswith("S")]
+    return bool(found) and found[-1].tag == "EF"

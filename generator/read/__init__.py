@@ -1,11 +1,15 @@
 """Reading: input files become cleaned Articles with metadata and provenance.
 
 `read_corpus` never lets one bad file cost the others: whatever cannot be
-read becomes a Problem naming the file and the reason.
+read becomes a Problem naming the file and the reason, and whatever is left
+out says `skipped:` (see model.Problem.skipped).  Hidden files (a name or a
+folder starting with a dot) are editors' back-ups and tools' data: they are
+skipped with a note, never read.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +17,11 @@ from typing import Any
 
 import yaml
 
-from generator.model import Article, Problem, RawDocument
+from generator.model import SKIPPED, Article, Problem, RawDocument
 from generator.read.clean import clean
 from generator.read.encoding import UnreadableInput, decode, hangul_share
 from generator.read.formats import READERS
+from generator.read.limits import Limits, active_limits, load_rules
 from generator.read.metadata import extract, infer_published
 
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -36,12 +41,13 @@ def _shown(path: Path) -> str:
     return path.as_posix() if not path.is_absolute() else path.name
 
 
-def discover(paths: list[Path]) -> tuple[list[Input], list[Problem]]:
-    """Input files under the given files and folders, in a stable order.
+def discover(paths: list[Path], limits: Limits | None = None) -> tuple[list[Input], list[Problem]]:
+    """Input files under the given files and folders, in a stable order, at most `max_articles` of them.
 
     Files in a folder are named relative to the folder's parent (`seeds/a.txt`),
     so the same corpus gives the same names, and the same output, wherever it lives.
     """
+    limits = limits or active_limits()
     found: dict[Path, Input] = {}
     problems: list[Problem] = []
     for path in paths:
@@ -49,9 +55,13 @@ def discover(paths: list[Path]) -> tuple[list[Input], list[Problem]]:
             base = path.resolve()
             for candidate in sorted(base.rglob("*")):
                 relative = candidate.relative_to(base)
-                hidden = any(part.startswith(".") for part in relative.parts)
-                if candidate.is_file() and not hidden and candidate.suffix.lower() in READERS:
-                    found.setdefault(candidate, Input(candidate, (Path(base.name) / relative).as_posix()))
+                if not candidate.is_file() or candidate.suffix.lower() not in READERS:
+                    continue
+                shown = (Path(base.name) / relative).as_posix()
+                if any(part.startswith(".") for part in relative.parts):
+                    problems.append(Problem(shown, f"{SKIPPED} a hidden file (its name or folder starts with a dot); rename it to read it"))
+                    continue
+                found.setdefault(candidate, Input(candidate, shown))
         elif path.is_file():
             if path.suffix.lower() in READERS:
                 found.setdefault(path.resolve(), Input(path, _shown(path)))
@@ -59,22 +69,74 @@ def discover(paths: list[Path]) -> tuple[list[Input], list[Problem]]:
                 problems.append(Problem(_shown(path), f"not a supported input format ({', '.join(sorted(READERS))})"))
         else:
             problems.append(Problem(_shown(path), "no such file or folder"))
-    return sorted(found.values(), key=lambda i: (i.path.stem, i.name)), problems
+    files = sorted(found.values(), key=lambda i: (i.path.stem, i.name))
+    for extra in files[limits.max_articles:]:
+        problems.append(Problem(extra.name, f"{SKIPPED} more than {limits.max_articles} input files (the --max-articles limit)"))
+    return files[: limits.max_articles], problems
 
 
-def read_document(item: Input, article_id: str) -> RawDocument:
-    """Decode one file and hand it to the reader for its format."""
-    path = item.path
+_SAFE_ID = re.compile(r"[\w.-]+")
+
+
+def safe_article_id(name: str) -> str:
+    """An article id that is safe as a page name and a web address, and never one of the site's own pages.
+
+    A name that is already safe is kept as it is; any other gets the unsafe
+    characters replaced and a short hash of the original name, so two names
+    that differ only in unsafe characters still get two ids.
+    """
+    if _SAFE_ID.fullmatch(name) and not name.startswith((".", "-")) and not load_rules().reserved_ids.fullmatch(name):
+        return name
+    slug = re.sub(r"[^\w-]+", "-", name).strip("-.") or "article"
+    return f"{slug}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes; a file over the size limit is refused before it is read."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limit:
+            raise UnreadableInput(f"the file is {size:,} bytes, larger than the {limit:,}-byte limit (--max-file-mb)")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a file that grew since stat() is still cut at the limit
     except OSError as exc:
         raise UnreadableInput(f"the file cannot be opened: {exc.strerror or exc}") from exc
-    text, codec = decode(data)
+    if len(data) > limit:
+        raise UnreadableInput(f"the file is larger than the {limit:,}-byte limit (--max-file-mb)")
+    return data
+
+
+def read_document(item: Input, article_id: str, limits: Limits | None = None) -> RawDocument:
+    """Decode one file and hand it to the reader for its format, within the run's limits."""
+    limits = limits or active_limits()
+    path = item.path
+    data = _read_bytes(path, limits.max_file_bytes)
+    notes: list[str] = []
+    text, codec = decode(data, notes, max_bytes=limits.max_file_bytes)
     fmt, reader = READERS[path.suffix.lower()]
-    blocks, stated = reader(text)
+    blocks: list[str] = []
+    # A line far longer than any paragraph is a scraper's dump (minified script, base64), and would stall the analysis.
+    long_lines = [n for n, line in enumerate(text.split("\n"), 1) if len(line) > limits.max_line_chars]
+    if long_lines and fmt == "text":
+        kept = [line if len(line) <= limits.max_line_chars else "" for line in text.split("\n")]
+        notes += [f"{SKIPPED} line {n} is longer than the {limits.max_line_chars:,}-character limit (--max-line-chars)" for n in long_lines]
+        text_for_reader = "\n".join(kept)
+    else:
+        text_for_reader = text
+    read_blocks, stated = reader(text_for_reader)
+    for number, block in enumerate(read_blocks, 1):
+        if len(block) > limits.max_line_chars:
+            notes.append(f"{SKIPPED} paragraph {number} is longer than the {limits.max_line_chars:,}-character limit (--max-line-chars)")
+        else:
+            blocks.append(block)
     if not any(block.strip() for block in blocks):
         raise UnreadableInput("the file holds no article text")
-    return RawDocument(article_id, item.name, fmt, codec, blocks, text, stated)
+    if not any(ch.isalpha() for block in blocks for ch in block):
+        raise UnreadableInput("the file holds no words, only numbers or symbols")
+    safe_id = safe_article_id(article_id)
+    if safe_id != article_id:
+        notes.append(f"the article id is {safe_id!r}: the file name holds characters a web address cannot, or a name the site's own pages use")
+    return RawDocument(safe_id, item.name, fmt, codec, blocks, text, stated, notes)
 
 
 def _normalise_value(name: str, value: Any) -> Any:
@@ -156,7 +218,7 @@ def build_article(doc: RawDocument, sidecar: dict[str, Any], sidecar_source: str
     """Clean a decoded document and settle its metadata (sidecar > format > text)."""
     cleaned = clean(doc.blocks)
     meta = extract(doc.blocks)
-    problems: list[Problem] = []
+    problems = [Problem(doc.source, note, doc.id) for note in doc.notes]
     article = Article(
         id=doc.id,
         source=doc.source,
@@ -196,10 +258,10 @@ def build_article(doc: RawDocument, sidecar: dict[str, Any], sidecar_source: str
     return article, problems
 
 
-def read_corpus(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
-    """Read every input under `paths`; unreadable files become problems, not failures."""
-    files, problems = discover(paths)
-    articles: list[Article] = []
+def plan_ids(files: list[Input]) -> tuple[list[tuple[Input, str]], list[Problem]]:
+    """Each input with its article id: the file stem, numbered when two inputs share one."""
+    planned: list[tuple[Input, str]] = []
+    problems: list[Problem] = []
     seen: dict[str, int] = {}
     for item in files:
         article_id = item.path.stem
@@ -210,17 +272,56 @@ def read_corpus(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
             article_id = new_id
         else:
             seen[article_id] = 1
+        planned.append((item, article_id))
+    return planned, problems
+
+
+def _sameness(article: Article) -> tuple[str, ...]:
+    """What makes two inputs the same article: the same headline and paragraphs, whatever the chrome around them."""
+    return (re.sub(r"\s+", " ", article.title or ""), *(re.sub(r"\s+", " ", p) for p in article.body))
+
+
+def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """Keep one of each article saved twice under two names: the first in input order, so the choice is stable."""
+    first: dict[tuple[str, ...], Article] = {}
+    kept: list[Article] = []
+    problems: list[Problem] = []
+    for article in articles:
+        key = _sameness(article)
+        if article.body and key in first:
+            original = first[key]
+            problems.append(Problem(article.source, f"{SKIPPED} the same article as {original.source}; {original.source} is kept", article.id))
+            continue
+        first.setdefault(key, article)
+        kept.append(article)
+    return kept, problems
+
+
+def read_corpus(paths: list[Path], limits: Limits | None = None, merge_duplicates: bool = False) -> tuple[list[Article], list[Problem]]:
+    """Read every input under `paths`; unreadable files become problems, not failures.
+
+    With `merge_duplicates`, an article saved twice under two names is kept once (`drop_duplicates`).
+    """
+    limits = limits or active_limits()
+    files, problems = discover(paths, limits)
+    planned, id_problems = plan_ids(files)
+    problems += id_problems
+    articles: list[Article] = []
+    for item, article_id in planned:
         try:
-            doc = read_document(item, article_id)
+            doc = read_document(item, article_id, limits)
         except UnreadableInput as exc:
-            problems.append(Problem(item.name, f"skipped: {exc}", article_id))
+            problems.append(Problem(item.name, f"{SKIPPED} {exc}", article_id))
             continue
         except Exception as exc:  # a reader library failing on hostile input must not stop the corpus
-            problems.append(Problem(item.name, f"skipped: the {item.path.suffix} reader failed ({type(exc).__name__}: {exc})", article_id))
+            problems.append(Problem(item.name, f"{SKIPPED} the {item.path.suffix} reader failed ({type(exc).__name__}: {exc})", article_id))
             continue
         sidecar, sidecar_problems = read_sidecar(item)
         problems += sidecar_problems
         article, article_problems = build_article(doc, sidecar, Path(item.name).with_suffix(".yml").as_posix())
         articles.append(article)
         problems += article_problems
+    if merge_duplicates:
+        articles, duplicate_problems = drop_duplicates(articles)
+        problems += duplicate_problems
     return articles, problems

@@ -12,7 +12,9 @@ import re
 
 from charset_normalizer import from_bytes
 
-MAX_BYTES = 5 * 1024 * 1024
+from generator.read.limits import MB, load_rules
+
+MAX_BYTES = load_rules().limits.max_file_bytes  # the default; a run may set another
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -60,6 +62,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a scraper cut a character in half): still UTF-8, not a legacy codec."""
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd") <= max(3, len(text) // 200)
+
+
 def detect_encoding(data: bytes) -> str:
     """Name the codec that decodes `data` to the text its author wrote."""
     for bom, codec in _BOMS:
@@ -73,6 +81,8 @@ def detect_encoding(data: bytes) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return utf16
+    if _mostly_utf8(data):
+        return "utf-8"
     best = from_bytes(data).best()
     guess = best.encoding if best is not None else None
     try:
@@ -87,18 +97,43 @@ def detect_encoding(data: bytes) -> str:
     return guess
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, codec name) or raise UnreadableInput with the reason."""
+def binary_kind(data: bytes) -> str | None:
+    """What a file is when its first bytes are a known non-text signature (data/limits.yml)."""
+    for magic, name in load_rules().binary_signatures:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def decode(data: bytes, notes: list[str] | None = None, max_bytes: int | None = None) -> tuple[str, str]:
+    """Return (text, codec name) or raise UnreadableInput with the reason.
+
+    Damage that still leaves readable text (a few NUL bytes, a few bytes that
+    are not valid in the codec) is repaired, and said so in `notes`.
+    """
+    notes = notes if notes is not None else []
+    limit = MAX_BYTES if max_bytes is None else max_bytes
     if not data.strip():
         raise UnreadableInput("the file is empty")
-    if len(data) > MAX_BYTES:
-        raise UnreadableInput(f"the file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+    if len(data) > limit:
+        raise UnreadableInput(f"the file is larger than the {_size(limit)} limit")
+    kind = binary_kind(data)
+    if kind:
+        raise UnreadableInput(f"the file is binary ({kind}), not text")
     codec = detect_encoding(data)
     if b"\x00" in data and not codec.startswith(("utf-16", "utf-32")):
-        raise UnreadableInput("the file is binary, not text")
-    text = data.decode(codec, errors="strict" if codec != "cp949" else "replace")
-    if "\ufffd" in text and text.count("\ufffd") > max(3, len(text) // 100):
+        nuls = data.count(0)
+        if nuls > max(3, len(data) // 100):
+            raise UnreadableInput("the file is binary, not text")
+        data = data.replace(b"\x00", b"")
+        notes.append(f"{nuls} NUL byte(s) removed")
+        codec = detect_encoding(data)
+    text = data.decode(codec, errors="replace")
+    broken = text.count("\ufffd")
+    if broken > max(3, len(text) // 100):
         raise UnreadableInput(f"the text does not decode cleanly as {codec}")
+    if broken:
+        notes.append(f"{broken} byte sequence(s) that are not valid {codec} replaced by \ufffd")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableInput("the file holds no text")
@@ -106,3 +141,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if control > max(3, len(text) // 200):
         raise UnreadableInput("the file is binary, not text")
     return text, codec
+
+
+def _size(limit: int) -> str:
+    return f"{limit / MB:g} MB" if limit >= MB // 10 else f"{limit:,} byte"
