@@ -20,7 +20,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from generator.analyse import analyse
-from generator.analyse.keywords import keyword_text, keywords_from_counts, noun_counts
+from generator.analyse.keywords import article_noun_counts, keywords_from_counts
 from generator.cache import Analysed, AnalysisCache
 from generator.korean.kiwi import forget_texts, shared_kiwi
 from generator.model import Article, Problem
@@ -65,7 +65,7 @@ def analyse_one(article: Article) -> Analysed:
     afterwards, so memory stays flat and no article's cost depends on the ones before it.
     """
     article = analyse(article)
-    result = Analysed(article, noun_counts(keyword_text(article.title, article.body)))
+    result = Analysed(article, article_noun_counts(article.title, article.body))
     forget_texts()
     return result
 

@@ -135,10 +135,17 @@ def foreign_name_part(word: Word) -> bool:
 
 def known_org(text: str) -> str | None:
     """Canonical name of an organisation the alias list knows by `text`."""
+    return _org_lookup().get(text)
+
+
+@lru_cache(maxsize=1)
+def _org_lookup() -> dict[str, str]:
+    """Every name and alias of the alias list -> its canonical name (the first group that names it wins, as in the file)."""
+    lookup: dict[str, str] = {}
     for canon, aliases in (vocab().get("org_aliases") or {}).items():
-        if text == canon or text in (aliases or []):
-            return canon
-    return None
+        for form in [canon, *(aliases or [])]:
+            lookup.setdefault(form, canon)
+    return lookup
 
 
 def is_org_word(stem: str, loose: bool = True) -> bool:
@@ -363,11 +370,16 @@ def count(text: str, form: str, longer: list[str] | tuple[str, ...] = ()) -> int
     return len(re.findall(r"(?<![가-힣A-Za-z])" + re.escape(form), text))
 
 
+@lru_cache(maxsize=1)
+def _surname_title() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in vocab()["titles"])
+    return re.compile(r"(?<![가-힣])([가-힣]{1,2}) ?(" + titles + r")(?=님|[은는이가도과와의을를에,.]|\s|$)")
+
+
 def add_aliases(people: list[dict[str, Any]], sentences: list[str]) -> None:
     """Surname + title forms ("류 차관", "배 장관") for the person with that surname and title."""
     v = vocab()
-    titles = "|".join(re.escape(t) for t in v["titles"])
-    pattern = re.compile(r"(?<![가-힣])([가-힣]{1,2}) ?(" + titles + r")(?=님|[은는이가도과와의을를에,.]|\s|$)")
+    pattern = _surname_title()
     for s in sentences:
         for m in pattern.finditer(s):
             sur, title = m.group(1), m.group(2)

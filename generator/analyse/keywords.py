@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from generator.korean.kiwi import split_sentences
 from generator.korean.kiwi import tokens as kiwi_tokens
 
 NOUN_TAGS = ("NNG", "NNP", "SL")
@@ -25,6 +26,20 @@ def nouns(text: str) -> list[str]:
 def keyword_text(title: str | None, body: list[str]) -> str:
     """The text keywords are drawn from: the headline and the body."""
     return " ".join([title or "", *body])
+
+
+def article_noun_counts(title: str | None, body: list[str]) -> dict[str, int]:
+    """Noun counts of headline and body, sentence by sentence.
+
+    The other analysers have already had each sentence read by Kiwi (and the
+    reading is remembered), so counting per sentence costs no new analysis,
+    where tokenising the whole text again would.
+    """
+    found = Counter(nouns(title or ""))
+    for paragraph in body:
+        for sentence in split_sentences(paragraph):
+            found.update(nouns(sentence))
+    return dict(sorted(found.items()))
 
 
 def noun_counts(text: str) -> dict[str, int]:

@@ -14,6 +14,7 @@ else, for a lead quote standing alone, the subject of the paragraph that refers 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from generator.analyse.entities import surname_of, title_of, vocab
@@ -65,6 +66,12 @@ def is_speech(text: str) -> bool:
     return len(squashed) >= 4 and ends_with_final_ending(text)
 
 
+
+
+@lru_cache(maxsize=1)
+def _title_in_brackets() -> re.Pattern[str]:
+    """A word followed by a bracketed title (`개발관(국장)`); compiled once, it is tried on every word of every sentence."""
+    return re.compile(r"^(\S+?)\((" + "|".join(map(re.escape, vocab()["titles"])) + r")\)")
 class Resolver:
     """Maps the words of a sentence to people: full names, printed variants and aliases, surname + title."""
 
@@ -111,7 +118,7 @@ class Resolver:
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", sentence)]
         stems: list[str] = []
         for _pos, raw in words:
-            raw = re.sub(r"^(\S+?)\((" + "|".join(map(re.escape, vocab()["titles"])) + r")\)", r"\2", raw)  # "개발관(국장)도" -> "국장도"
+            raw = _title_in_brackets().sub(r"\2", raw)  # "개발관(국장)도" -> "국장도"
             stems.append(raw.strip("\"“”‘’'()[],."))
         for k, (pos, _raw) in enumerate(words):
             word = stems[k]

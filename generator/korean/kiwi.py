@@ -5,6 +5,8 @@ asks for it here instead of building its own.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kiwipiepy import Kiwi, Token
@@ -21,21 +23,53 @@ def shared_kiwi() -> Kiwi:
 REMEMBERED = 4096
 
 
+@dataclass(frozen=True)
+class SentenceToken:
+    """A token read while splitting a paragraph, with its offset moved to the sentence it belongs to.
+
+    It has the attributes the analysers use of Kiwi's own Token (`form`, `tag`, `start`, `len`, `oov`).
+    """
+
+    form: str
+    tag: str
+    start: int
+    len: int
+    oov: bool
+
+
+# Sentences met while splitting paragraphs, with their tokens: Kiwi reads each sentence once, when it
+# splits the paragraph, instead of once to split and again for every analyser that looks at the sentence.
+_split_readings: OrderedDict[str, tuple[SentenceToken, ...]] = OrderedDict()
+
+
 @lru_cache(maxsize=REMEMBERED)
-def tokens(text: str) -> tuple[Token, ...]:
+def tokens(text: str) -> tuple[Token | SentenceToken, ...]:
     """Kiwi's tokens of `text`, computed once per process for a text seen again."""
-    return tuple(shared_kiwi().tokenize(text))
+    known = _split_readings.get(text)
+    return known if known is not None else tuple(shared_kiwi().tokenize(text))
 
 
 @lru_cache(maxsize=REMEMBERED)
 def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(s.text.strip() for s in shared_kiwi().split_into_sents(text) if s.text.strip())
+    found = []
+    for sentence in shared_kiwi().split_into_sents(text, return_tokens=True):
+        stripped = sentence.text.strip()
+        if not stripped:
+            continue
+        offset = sentence.start + sentence.text.index(stripped)
+        _split_readings[stripped] = tuple(SentenceToken(t.form, t.tag, t.start - offset, t.len, bool(t.oov)) for t in sentence.tokens)
+        _split_readings.move_to_end(stripped)
+        found.append(stripped)
+    while len(_split_readings) > REMEMBERED:
+        _split_readings.popitem(last=False)
+    return tuple(found)
 
 
 def forget_texts() -> None:
     """Drop the remembered analyses (benchmarks time Kiwi from a cold start this way)."""
     tokens.cache_clear()
     _sentences.cache_clear()
+    _split_readings.clear()
 
 
 def split_sentences(text: str) -> list[str]:

@@ -35,17 +35,24 @@ class SearchVocabulary:
 
     def other_forms(self, form: str) -> list[str]:
         """The forms that name the same thing as `form` (matched without case or spaces), in file order."""
-        key = squeeze(form)
-        out: list[str] = []
-        for group in self.alias_groups:
-            if key in {squeeze(f) for f in group}:
-                out.extend(f for f in group if squeeze(f) != key and f not in out)
-        return out
+        return list(_other_forms_table(self.alias_groups).get(squeeze(form), ()))
 
 
 def squeeze(text: str) -> str:
     """The form used to compare names: lower case, no whitespace."""
     return re.sub(r"\s+", "", text).lower()
+
+
+@lru_cache(maxsize=4)
+def _other_forms_table(groups: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, ...]]:
+    """Each squeezed form -> the other forms of its groups, built once: the index asks for every alias it meets."""
+    table: dict[str, list[str]] = {}
+    for group in groups:
+        keys = [squeeze(f) for f in group]
+        for key in dict.fromkeys(keys):
+            out = table.setdefault(key, [])
+            out.extend(f for f, k in zip(group, keys, strict=True) if k != key and f not in out)
+    return {key: tuple(forms) for key, forms in table.items()}
 
 
 @lru_cache(maxsize=4)
