@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.model import Article
 
-CANDIDATE_ARTICLES = 200  # the newest articles that compete; keeps the cost bounded on large corpora
+CANDIDATE_ARTICLES = 50  # the newest articles that compete; the cost grows with their square, so it stays bounded
 SAME_SENTENCE = 0.5
 PER_ARTICLE = 2
 

@@ -8,6 +8,7 @@ the other's bigrams).  Dates that disagree are never merged silently.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,16 +23,17 @@ def bigrams(text: str) -> list[str]:
 
 
 def dice(a: str, b: str) -> float:
-    x, y = bigrams(a), bigrams(b)
+    """Dice overlap of the character bigrams of two texts (repeated bigrams count as often as both have them)."""
+    return dice_counts(Counter(bigrams(a)), Counter(bigrams(b)))
+
+
+def dice_counts(x: Counter[str], y: Counter[str]) -> float:
+    """`dice` of two bigram multisets, in time linear in their size."""
+    total = x.total() + y.total()
     if not x or not y:
         return 0.0
-    pool = list(y)
-    hits = 0
-    for gram in x:
-        if gram in pool:
-            pool.remove(gram)
-            hits += 1
-    return 2 * hits / (len(x) + len(y))
+    hits = sum(min(count, y[gram]) for gram, count in x.items() if gram in y)
+    return 2 * hits / total
 
 
 @dataclass
@@ -69,15 +71,24 @@ def quantities(text: str) -> set[str]:
     return set(re.findall(r"\d[\d,.]*(?:만|천|억|조)?", "".join((text or "").split())))
 
 
-def _same_event(entry: TimelineEntry, event: dict[str, Any]) -> bool:
+def _same_event(entry: TimelineEntry, event: dict[str, Any], evidences: dict[str, Counter[str]]) -> bool:
+    """Same date and kind, and the same quantity, near-identical wording, or a near-identical evidence sentence.
+
+    `evidences` holds the entry's distinct evidence sentences with their bigrams: a story many
+    sources repeat word for word is compared once, not once per source.
+    """
     if entry.date != event["date"] or entry.kind != event["kind"]:
         return False
     what = event.get("what") or ""
     if quantities(entry.what) & quantities(what):
         return True  # same date, same announced quantity: "20만장 확보 목표" / "20만 장 확보 목표"
-    return dice(entry.what, what) >= SAME_EVENT or any(
-        dice(s.evidence, event.get("evidence") or "") >= 0.7 for s in entry.sources
-    )
+    if dice(entry.what, what) >= SAME_EVENT:
+        return True
+    evidence = event.get("evidence") or ""
+    if evidence in evidences:
+        return bool(evidence) and dice_counts(evidences[evidence], evidences[evidence]) >= 0.7
+    grams = Counter(bigrams(evidence))
+    return any(dice_counts(other, grams) >= 0.7 for other in evidences.values())
 
 
 def _quantity(article: Article, event: dict[str, Any]) -> str | None:
@@ -156,18 +167,25 @@ def merge_timeline(articles: list[Article]) -> list[TimelineEntry]:
     """
     entries: list[TimelineEntry] = []
     buckets: dict[tuple[str, str], list[TimelineEntry]] = {}
+    evidences: dict[int, dict[str, Counter[str]]] = {}  # per entry (by id): its distinct evidence sentences
+    articles_of: dict[int, set[str]] = {}  # per entry: the articles already listed as its sources
     for article in sorted(articles, key=lambda a: a.id):
         for event in article.events:
             source = Source(article.id, article.title, article.outlet, article.published, event["paragraph"], event.get("evidence") or "",
                             _quantity(article, event), _who(article, event))
             bucket = buckets.setdefault((event["date"], event["kind"]), [])
-            match = next((e for e in bucket if _same_event(e, event)), None)
+            match = next((e for e in bucket if _same_event(e, event, evidences[id(e)])), None)
             if match is None:
                 match = TimelineEntry(event["date"], event["precision"], event["kind"], event.get("what") or "")
                 entries.append(match)
                 bucket.append(match)
-            if all(s.article != article.id for s in match.sources):
+                evidences[id(match)] = {}
+                articles_of[id(match)] = set()
+            if article.id not in articles_of[id(match)]:
+                articles_of[id(match)].add(article.id)
                 match.sources.append(source)
+                if source.evidence not in evidences[id(match)]:
+                    evidences[id(match)][source.evidence] = Counter(bigrams(source.evidence))
     _mark_conflicts(entries)
     return sorted(entries, key=lambda e: (e.date, e.kind, e.what))
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from generator.corpus import bigrams, dice_counts
 from generator.model import Article
 from generator.registry import ArticleRef, article_ref
 
@@ -143,23 +144,9 @@ def _claims(article: Article) -> list[tuple[str, Claim]]:
     return found
 
 
-def _subject(claim: Claim) -> list[str]:
+def _subject(claim: Claim) -> Counter[str]:
     """The sentence without its numbers, as character bigrams: what the figure is about."""
-    squashed = "".join(_NUMBER.sub(" ", claim.sentence).split())
-    return [squashed[i:i + 2] for i in range(len(squashed) - 1)]
-
-
-def _dice(x: list[str], y: list[str]) -> float:
-    """Dice overlap of two bigram lists, counting repeated bigrams (as corpus.dice does), in linear time."""
-    if not x or not y:
-        return 0.0
-    counts = Counter(y)
-    hits = 0
-    for gram in x:
-        if counts[gram]:
-            counts[gram] -= 1
-            hits += 1
-    return 2 * hits / (len(x) + len(y))
+    return Counter(bigrams(_NUMBER.sub(" ", claim.sentence)))
 
 
 def _find_conflicts(rows: list[ValueRow], threshold: float) -> list[tuple[Claim, Claim]]:
@@ -169,7 +156,7 @@ def _find_conflicts(rows: list[ValueRow], threshold: float) -> list[tuple[Claim,
     for i, row in enumerate(rows):
         for other in rows[i + 1:]:
             pair = next(((a, b) for a in row.claims[:CLAIMS_COMPARED] for b in other.claims[:CLAIMS_COMPARED]
-                         if a.source.id != b.source.id and _dice(subjects[id(a)], subjects[id(b)]) >= threshold), None)
+                         if a.source.id != b.source.id and dice_counts(subjects[id(a)], subjects[id(b)]) >= threshold), None)
             if pair is not None:
                 conflicts.append(pair)
     return conflicts

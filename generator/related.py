@@ -4,8 +4,11 @@ Nouns (counted by Kiwi during the per-article analysis) carry what an article
 is about; particles and verbs would make every Korean article look alike.
 Each article keeps its strongest terms only, and similarities are summed
 through an inverted index, so the cost grows with the articles that share a
-term rather than with every pair of the corpus.  Terms in more than half the
-articles say nothing about which articles belong together and are skipped.
+term rather than with every pair of the corpus.  In large corpora, terms in
+more than half the articles (or more than MAX_POSTINGS of them) say little
+about which belong together and are skipped, which keeps the inverted
+index's lists short and the cost per article bounded.  Small corpora keep
+every term: a handful of articles is often one subject throughout.
 """
 from __future__ import annotations
 
@@ -18,7 +21,8 @@ RELATED_PER_ARTICLE = 5
 MIN_RELATED = 0.08  # cosine below which two articles are not shown as related
 MIN_CLUSTER = 0.15  # cosine two articles need to be told as one story
 COMMON_TERM_SHARE = 0.5
-COMMON_TERMS_FROM = 50  # articles; below this every term counts (a small corpus is often one subject)
+COMMON_TERMS_FROM = 50  # articles; below this every term counts
+MAX_POSTINGS = 100  # in large corpora, a term in more articles than this is skipped
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ def tfidf_vectors(counts: dict[str, Counter[str] | dict[str, int]]) -> dict[str,
     document_frequency: Counter[str] = Counter()
     for counter in counts.values():
         document_frequency.update(counter.keys())
-    common = int(total * COMMON_TERM_SHARE) if total >= COMMON_TERMS_FROM else total
+    common = min(int(total * COMMON_TERM_SHARE), MAX_POSTINGS) if total >= COMMON_TERMS_FROM else total
     vectors: dict[str, dict[str, float]] = {}
     for doc, counter in counts.items():
         weights = {term: (1 + math.log(tf)) * (math.log((1 + total) / (1 + document_frequency[term])) + 1)

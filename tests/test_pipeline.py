@@ -47,14 +47,16 @@ def test_english_article_is_analysed_without_error(tmp_path):
 
 def _naive_timeline(articles):
     """The timeline merge as first written: every event against every entry, every entry against every other."""
-    from generator.corpus import Source, TimelineEntry, _quantity, _same_event, _who, dice, quantities
+    from collections import Counter
+
+    from generator.corpus import Source, TimelineEntry, _quantity, _same_event, _who, bigrams, dice, quantities
 
     entries = []
     for article in sorted(articles, key=lambda a: a.id):
         for event in article.events:
             source = Source(article.id, article.title, article.outlet, article.published, event["paragraph"], event.get("evidence") or "",
                             _quantity(article, event), _who(article, event))
-            match = next((e for e in entries if _same_event(e, event)), None)
+            match = next((e for e in entries if _same_event(e, event, {s.evidence: Counter(bigrams(s.evidence)) for s in e.sources})), None)
             if match is None:
                 match = TimelineEntry(event["date"], event["precision"], event["kind"], event.get("what") or "")
                 entries.append(match)
