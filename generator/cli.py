@@ -77,7 +77,8 @@ def _generate(args: argparse.Namespace) -> int:
     from generator.site import generate_docs
 
     inputs = [Path(p) for p in args.inputs]
-    result = generate_docs(inputs, Path(args.docs), Path(args.templates), cache=_cache(args, Path(args.config).resolve().parent))
+    result = generate_docs(inputs, Path(args.docs), Path(args.templates), cache=_cache(args, Path(args.config).resolve().parent),
+                           config_file=Path(args.config))
     _report(result.problems)
     r = result.report
     print(f"docs: {len(result.articles)} article(s), {len(result.analysed)} analysed, {len(result.articles) - len(result.analysed)} from the cache; "

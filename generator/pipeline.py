@@ -103,7 +103,7 @@ def load(paths: list[Path], workers: int | None = None, cache: AnalysisCache | N
     """Every readable article under `paths`, cleaned and analysed (taken from the cache where it is unchanged)."""
     timings = timings if timings is not None else Timings()
     with timings.stage("read"):
-        articles, problems = read_corpus(paths)
+        articles, problems = read_corpus(paths, merge_duplicates=True)
     with timings.stage("analyse"):
         keys = [cache.key(article) if cache else "" for article in articles]
         done: list[Analysed | None] = [cache.get(key) if cache else None for key in keys]

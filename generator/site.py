@@ -6,12 +6,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from generator.briefing import briefing_document, dumps
 from generator.cache import AnalysisCache
 from generator.model import Article, Problem
 from generator.pipeline import Timings, load
 from generator.render import render_site
 from generator.write import WriteReport, write_pages
+
+DEFAULT_SITE_NAME = "브리핑"
 
 
 @dataclass
@@ -22,8 +26,23 @@ class Generated:
     analysed: list[str] = field(default_factory=list)  # ids of the articles analysed this run, not taken from the cache
 
 
+def site_identity(config_file: Path) -> tuple[str, str | None]:
+    """The site's name and published URL from mkdocs.yml, for the feed; tags such as `!ENV` are read as unset."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    except (OSError, yaml.YAMLError):
+        return DEFAULT_SITE_NAME, None
+    name = config.get("site_name") if isinstance(config.get("site_name"), str) else DEFAULT_SITE_NAME
+    url = config.get("site_url") if isinstance(config.get("site_url"), str) and config.get("site_url") else None
+    return name, url
+
+
 def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: AnalysisCache | None = None,
-                  timings: Timings | None = None, workers: int | None = None) -> Generated:
+                  timings: Timings | None = None, workers: int | None = None, config_file: Path | None = None) -> Generated:
     """Read and clean every article (unchanged ones from `cache`), render the pages, and write them into docs/.
 
     `timings`, when given, receives the seconds spent in each stage (read, analyse, merge, render, write).
@@ -33,8 +52,9 @@ def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: Analys
     articles, problems = loaded.articles, loaded.problems
     with timings.stage("render"):
         raw_texts = {a.id: a.raw_text for a in articles}
+        site_name, site_url = site_identity(config_file) if config_file else (DEFAULT_SITE_NAME, None)
         pages = render_site(articles, problems, raw_texts, templates, dumps(briefing_document(articles, problems)),
-                            noun_counts=loaded.noun_counts)
+                            noun_counts=loaded.noun_counts, site_name=site_name, site_url=site_url)
     with timings.stage("write"):
         report = write_pages(docs, pages)
     for rel in report.kept_by_hand:

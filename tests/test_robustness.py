@@ -165,6 +165,16 @@ def test_the_same_article_under_two_names_is_kept_once(tmp_path: Path):
     assert note.source.endswith("b_copy.txt") and "a_first.txt" in note.message
 
 
+def test_the_pipeline_builds_a_duplicate_once_with_a_note(tmp_path: Path):
+    from generator.pipeline import load_corpus
+
+    write_article(tmp_path, "a_first.txt", ARTICLE)
+    write_article(tmp_path, "b_copy.txt", ARTICLE, encoding="utf-16")
+    articles, problems = load_corpus([tmp_path], workers=1)
+    assert [a.id for a in articles] == ["a_first"]
+    assert any(p.source.endswith("b_copy.txt") and "a_first.txt" in p.message for p in problems)
+
+
 def test_odd_file_names_get_safe_ids_and_hidden_files_are_skipped_with_a_note(tmp_path: Path):
     names = ["with space.txt", "한글 이름.txt", "index.txt", "page-2.txt", "a#b?c.txt", "a..b.txt", ".hidden.txt", "..txt"]
     for n, name in enumerate(names):

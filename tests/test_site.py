@@ -23,3 +23,14 @@ def test_a_changed_seed_triggers_regeneration(project: Path):
     write_article(seeds, "b.txt", "둘째 기사 제목 한 줄\n정부는 어제 다른 계획을 발표했다.\n")
     assert changed.wait(timeout=10)
     assert "둘째 기사 제목" in (project / "docs" / "articles" / "b.md").read_text(encoding="utf-8")
+
+
+def test_site_identity_reads_name_and_url_and_tolerates_tags(tmp_path):
+    from generator.site import site_identity
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 정책 브리핑\nsite_url: https://example.org/b/\nextra:\n  key: !ENV [NOPE, x]\n", encoding="utf-8")
+    assert site_identity(config) == ("정책 브리핑", "https://example.org/b/")
+    config.write_text("site_name: 브리핑\n", encoding="utf-8")
+    assert site_identity(config) == ("브리핑", None)
+    assert site_identity(tmp_path / "missing.yml") == ("브리핑", None)
