@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
@@ -26,6 +24,7 @@ from typing import Any
 
 from generator import __version__
 from generator.model import Article, Subhead
+from generator.write import atomic_write
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
@@ -77,17 +76,6 @@ def _article_from(data: dict[str, Any]) -> Article:
     return Article(**values)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class AnalysisCache:
     """Analysed articles on disk, one JSON file per input and configuration."""
 
@@ -133,6 +121,6 @@ class AnalysisCache:
         entry = {"key": key, "article": asdict(result.article), "nouns": result.nouns}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _atomic_write(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+            atomic_write(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass

@@ -5,14 +5,11 @@ leaves the page's own origin. Screenshots of both palettes go to build/screensho
 """
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +17,7 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from generator.bundle import build_bundle, unpack
+from generator.search.probe import serve
 from generator.site import generate_docs, mkdocs_build
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -55,22 +53,11 @@ def built(tmp_path_factory) -> Built:
     return Built(project / "site", bundle, articles)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def http_root(built: Built) -> Iterator[str]:
     """The normal site served over http on 127.0.0.1, from a thread of this process."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built.site)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(built.site) as root:
+        yield root
 
 
 @pytest.fixture(params=["http", "file"])
