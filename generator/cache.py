@@ -91,8 +91,9 @@ class AnalysisCache:
         if not self.root.is_dir():
             return
         for other in self.root.iterdir():
-            if other.is_dir() and other != self.folder and len(other.name) == 16 and all(c in HEX for c in other.name):
-                shutil.rmtree(other, ignore_errors=True)
+            if other.is_dir() and other != self.folder and len(other.name) == 16 and all(c in HEX for c in other.name) \
+                    and all(f.suffix == ".json" and f.is_file() for f in other.iterdir()):
+                shutil.rmtree(other, ignore_errors=True)  # only a folder of cache entries, never a user's folder that looks like one
 
     def key(self, article: Article) -> str:
         """The entry's key: the article as read (id, source, metadata, paragraphs, raw text) and the configuration."""

@@ -86,7 +86,7 @@ def _same_event(entry: TimelineEntry, event: dict[str, Any], evidences: dict[str
         return True
     evidence = event.get("evidence") or ""
     if evidence in evidences:
-        return bool(evidence) and dice_counts(evidences[evidence], evidences[evidence]) >= 0.7
+        return bool(evidences[evidence])  # the same sentence word for word: Dice 1 whenever it has a bigram
     grams = Counter(bigrams(evidence))
     return any(dice_counts(other, grams) >= 0.7 for other in evidences.values())
 
@@ -195,5 +195,6 @@ def split_by_reference(entries: list[TimelineEntry], reference: str | None) -> t
     if not reference:
         return [e for e in entries if e.kind == "past"], [e for e in entries if e.kind != "past"]
     past = [e for e in entries if e.kind == "past" or e.date[: len(reference)] < reference[: len(e.date)]]
-    ahead = [e for e in entries if e not in past]
+    done = {id(e) for e in past}
+    ahead = [e for e in entries if id(e) not in done]
     return past, ahead

@@ -15,7 +15,7 @@ from generator.brief import BriefSentence, top_sentences
 from generator.corpus import TimelineEntry, merge_timeline, split_by_reference
 from generator.ledger import Claim, LedgerGroup, Series, build_ledger, build_series
 from generator.model import Article, Problem
-from generator.registry import OrgEntry, PersonEntry, QuoteRecord, build_orgs, build_people, slug
+from generator.registry import OrgEntry, PersonEntry, QuoteRecord, build_orgs, build_people, unique_slug
 from generator.related import Neighbour, related_articles, shared_terms, similarities, story_clusters, tfidf_vectors
 
 TOPIC_SENTENCES = 5
@@ -68,11 +68,12 @@ def _topic_views(articles: list[Article], newest_first: list[Article], timeline:
     taxonomy = load_taxonomy()
     counts = Counter(label for a in articles for label in a.topics)
     views = []
+    taken: set[str] = set()
     for label in sorted(counts, key=lambda t: (-counts[t], t)):
         words = taxonomy.get(label, (label.lower(),))
         members = [a for a in newest_first if label in a.topics]
         ids = {a.id for a in members}
-        view = TopicView(label, slug(label, "t-"), members, top_sentences(members, TOPIC_SENTENCES))
+        view = TopicView(label, unique_slug(label, "t-", taken), members, top_sentences(members, TOPIC_SENTENCES))
         view.figures = [(g, c) for g in ledger for c in g.claims if c.source.id in ids and _mentions_topic(c.sentence, words)][:TOPIC_ITEMS]
         quotes = [(p.name, q) for p in people for q in p.quotes if q.source.id in ids and _mentions_topic(q.text, words)]
         view.quotes = sorted(quotes, key=lambda pq: (pq[1].source.published or "", pq[1].source.id, pq[1].paragraph))[:TOPIC_ITEMS]
@@ -97,9 +98,9 @@ def build_view(articles: list[Article], noun_counts: dict[str, Counter[str] | di
     related = {doc: [(by_id[n.article], n.score) for n in items] for doc, items in neighbours.items()}
     clusters = [Cluster(shared_terms(members, vectors), sorted((by_id[m] for m in members), key=lambda a: (a.published or "", a.id), reverse=True))
                 for members in story_clusters(scores)]
-    person_pages = {}
+    person_pages = {person.name: person.slug for person in people}  # a person's own name always leads to their page
     for person in people:
-        for form in [person.name, *person.variants, *(a for a in person.aliases if " " not in a)]:
+        for form in [*person.variants, *(a for a in person.aliases if " " not in a)]:
             person_pages.setdefault(form, person.slug)
     topics = _topic_views(articles, newest_first, timeline, ledger, people)
     return CorpusView(

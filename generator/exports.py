@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+import re
+from datetime import datetime, timedelta, timezone
 
 from feedgen.feed import FeedGenerator
 
@@ -17,6 +18,9 @@ from generator.corpus import TimelineEntry
 from generator.model import Article
 
 FEED_ENTRIES = 50
+# Korean news prints local time without a zone; the feed says so (+09:00) rather than call it UTC.
+KOREA = timezone(timedelta(hours=9))
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -54,15 +58,20 @@ def events_csv(timeline: list[TimelineEntry]) -> str:
     return to_csv(["date", "precision", "kind", "what", "conflicting_dates", "article", "published", "outlet", "paragraph", "evidence"], rows)
 
 
-def _timestamp(published: str | None) -> datetime:
-    """A publication date as an aware datetime (KST is not assumed: dates without a zone are read as UTC)."""
-    text = (published or "1970-01-01")[:19]
+def _timestamp(published: str | None, fallback: datetime | None = None) -> datetime:
+    """A publication date as an aware datetime in Korean time; an undated article takes `fallback` (the feed's date)."""
+    text = (published or "")[:19]
     for fmt, length in (("%Y-%m-%dT%H:%M:%S", 19), ("%Y-%m-%dT%H:%M", 16), ("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
         try:
-            return datetime.strptime(text[:length], fmt).replace(tzinfo=UTC)
+            return datetime.strptime(text[:length], fmt).replace(tzinfo=KOREA)
         except ValueError:
             continue
-    return datetime(1970, 1, 1, tzinfo=UTC)
+    return fallback or datetime(1970, 1, 1, tzinfo=KOREA)
+
+
+def _xml_text(text: str) -> str:
+    """Text an XML document can hold: control characters a scrape let through are dropped."""
+    return _NOT_XML.sub("", text)
 
 
 def atom_feed(articles: list[Article], site_name: str, site_url: str | None) -> str:
@@ -71,21 +80,22 @@ def atom_feed(articles: list[Article], site_name: str, site_url: str | None) -> 
     newest = sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)[:FEED_ENTRIES]
     feed = FeedGenerator()
     feed.id(base + "feed.xml" if base else "urn:briefing:feed")
-    feed.title(site_name)
+    feed.title(_xml_text(site_name))
     feed.link(href=base + "index.html", rel="alternate")
     feed.link(href=base + "feed.xml", rel="self")
     feed.language("ko")
-    feed.updated(_timestamp(newest[0].published) if newest else _timestamp(None))
+    updated = _timestamp(newest[0].published) if newest else _timestamp(None)
+    feed.updated(updated)
     for article in reversed(newest):  # feedgen puts the last added entry first
         entry = feed.add_entry()
         link = f"{base}articles/{article.id}.html"
         entry.id(link if base else f"urn:briefing:article:{article.id}")
-        entry.title(article.title or article.id)
+        entry.title(_xml_text(article.title or article.id))
         entry.link(href=link)
-        entry.updated(_timestamp(article.published))
-        entry.published(_timestamp(article.published))
+        entry.updated(_timestamp(article.published, updated))
+        entry.published(_timestamp(article.published, updated))
         if article.outlet or article.reporters:
-            entry.author({"name": " · ".join(filter(None, [article.outlet, ", ".join(article.reporters)]))})
+            entry.author({"name": _xml_text(" · ".join(filter(None, [article.outlet, ", ".join(article.reporters)])))})
         if article.summary:
-            entry.summary(" ".join(article.summary))
+            entry.summary(_xml_text(" ".join(article.summary)))
     return feed.atom_str(pretty=True).decode("utf-8")

@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -210,7 +209,7 @@ def by_category(groups: list[LedgerGroup]) -> list[tuple[str, list[LedgerGroup]]
 def key_groups(groups: list[LedgerGroup], limit: int) -> list[LedgerGroup]:
     """What the home page shows: where sources agree or conflict first, then dated figures several sources give."""
     settled = sorted((g for g in groups if g.status in ("conflict", "agree")), key=lambda g: (g.status != "conflict", -g.sources))
-    others = sorted((g for g in groups if g not in settled and g.year and g.sources >= 2), key=lambda g: -g.sources)
+    others = sorted((g for g in groups if g.status not in ("conflict", "agree") and g.year and g.sources >= 2), key=lambda g: -g.sources)
     return (settled + others)[:limit]
 
 
@@ -218,14 +217,3 @@ def format_value(value: float, unit: str) -> str:
     """13000.0 -> `13,000 장`; 1.3 -> `1.3 년`."""
     number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     return f"{number} {unit}".strip()
-
-
-def as_rows(groups: list[LedgerGroup]) -> list[dict[str, Any]]:
-    """Flat rows (one per claim) for the CSV download."""
-    rows = []
-    for group in groups:
-        for claim in group.claims:
-            rows.append({"category": group.category, "unit": group.unit, "year": group.year or "", "value": claim.value,
-                         "text": claim.text, "status": group.status, "article": claim.source.id, "published": claim.source.published or "",
-                         "outlet": claim.source.outlet or "", "paragraph": claim.paragraph, "sentence": claim.sentence})
-    return rows

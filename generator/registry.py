@@ -5,9 +5,9 @@ Each article names its people under their fullest form with aliases
 
 - the same full name is the same person;
 - a full-name alias of one article that is another article's name joins them;
-- two names one syllable apart with the same surname and a shared role word
-  (`류제명` / `류재명`, both `차관`) are read as one person misspelt — merged,
-  and reported on the build report, never silently.
+- two names one syllable apart with the same surname and the same role
+  (`류제명` / `류재명`, both `과기정통부 2차관`) are read as one person
+  misspelt — merged, and reported on the build report, never silently.
 
 Surname-plus-title aliases (`김 장관`) are never used to join articles: the
 same title names different people in different articles.  The current role is
@@ -19,7 +19,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from generator.analyse.entities import known_org
 from generator.model import Article, Problem
+from generator.read import load_rules
 
 _SAFE_SLUG = re.compile(r"[0-9A-Za-z가-힣]+(?:[ ._·-][0-9A-Za-z가-힣]+)*")
 _TITLE_WORD = re.compile(r"[가-힣A-Za-z]+")
@@ -27,10 +29,24 @@ _HANGUL_NAME = re.compile(r"[가-힣]{3}")
 
 
 def slug(name: str, prefix: str) -> str:
-    """A file name for a page: the name itself when it is plain letters, else a stable hash."""
+    """A file name for a page: the name itself when it is plain letters, else a stable hash.
+
+    Names the site uses for its own pages (`index`, `page-2`) are never a slug as they are.
+    """
     if _SAFE_SLUG.fullmatch(name) and len(name) <= 40:
-        return re.sub(r"[ ._·]+", "-", name)
+        readable = re.sub(r"[ ._·]+", "-", name)
+        if not load_rules().reserved_ids.fullmatch(readable):
+            return readable
     return prefix + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def unique_slug(name: str, prefix: str, taken: set[str]) -> str:
+    """`slug`, made unique among the pages of one folder (`taken` is updated)."""
+    page = slug(name, prefix)
+    while page in taken:  # two names that make the same file name
+        page += "-2"
+    taken.add(page)
+    return page
 
 
 @dataclass
@@ -86,14 +102,15 @@ def _is_full_name_alias(alias: str) -> bool:
     return " " not in alias.strip() and len(alias.strip()) >= 2
 
 
-def _role_words(role: str | None) -> set[str]:
-    return {w for w in _TITLE_WORD.findall(role or "") if len(w) >= 2}
+def _role_key(role: str | None) -> str:
+    """A role as compared: organisation aliases replaced by their canonical name, spaces and `제` before a number dropped."""
+    words = [known_org(word) or word for word in (role or "").split()]
+    return re.sub(r"제(?=\d)", "", "".join(words))
 
 
-def _same_role(a: str, b: str) -> bool:
-    """`과기정통부 제2차관` and `과학기술정보통신부 제 2차관` are one role: same title word at the end."""
-    title_a, title_b = _TITLE_WORD.findall(a), _TITLE_WORD.findall(b)
-    return "".join(a.split()) == "".join(b.split()) or bool(title_a and title_b and title_a[-1] == title_b[-1])
+def _same_role(a: str | None, b: str | None) -> bool:
+    """`과기정통부 제2차관` and `과학기술정보통신부 제 2차관` are one role; `서울대 교수` and `고려대 교수` are two."""
+    return bool(a and b) and _role_key(a) == _role_key(b)
 
 
 def _one_syllable_apart(a: str, b: str) -> bool:
@@ -107,20 +124,25 @@ def _add_ref(refs: list[ArticleRef], ref: ArticleRef) -> None:
         refs.append(ref)
 
 
+def _one_syllable_masks(name: str) -> list[str]:
+    """`류제명` -> `?제명`, `류?명`, `류제?`: names one syllable apart share one of these."""
+    return [name[:i] + "?" + name[i + 1:] for i in range(len(name))]
+
+
 def build_people(articles: list[Article]) -> tuple[list[PersonEntry], list[Problem]]:
     """Every person of the corpus once, with their quotes in date order; merges of near-identical names reported."""
     entries: dict[str, PersonEntry] = {}  # by canonical name
     canonical: dict[str, str] = {}  # any full-name form -> canonical name
+    by_mask: dict[str, list[str]] = {}  # one-syllable masks of three-syllable names -> the names
     problems: list[Problem] = []
     taken: set[str] = set()
 
     def new_entry(name: str) -> PersonEntry:
-        page = slug(name, "p-")
-        while page in taken:  # two names that make the same file name
-            page += "-2"
-        taken.add(page)
-        entries[name] = PersonEntry(name, page)
+        entries[name] = PersonEntry(name, unique_slug(name, "p-", taken))
         canonical[name] = name
+        if _HANGUL_NAME.fullmatch(name):
+            for mask in _one_syllable_masks(name)[1:]:  # the surname (first syllable) must be the same
+                by_mask.setdefault(mask, []).append(name)
         return entries[name]
 
     for article in _chronological(articles):
@@ -132,14 +154,13 @@ def build_people(articles: list[Article]) -> tuple[list[PersonEntry], list[Probl
             forms = [name, *(a for a in person.get("aliases") or [] if _is_full_name_alias(a))]
             known = next((canonical[f] for f in forms if f in canonical), None)
             if known is None:
-                known = _near_identical(name, person.get("role"), entries)
+                known = _near_identical(name, person.get("role"), entries, by_mask)
                 if known is not None:
                     entry = entries[known]
                     entry.variants.append(name)
                     problems.append(Problem(
-                        article.source, f"'{name}' and '{known}' are read as one person (names one syllable apart, shared role "
-                        f"'{' '.join(sorted(_role_words(person.get('role')) & _role_words(entry.role)))}'); merged as '{known}'",
-                        article=article.id, field="people"))
+                        article.source, f"'{name}' and '{known}' are read as one person (names one syllable apart, same role "
+                        f"'{entry.role}'); merged as '{known}'", article=article.id, field="people"))
             entry = entries[known] if known is not None else new_entry(name)
             for form in forms:
                 canonical.setdefault(form, entry.name)
@@ -164,15 +185,12 @@ def build_people(articles: list[Article]) -> tuple[list[PersonEntry], list[Probl
     return people, problems
 
 
-def _near_identical(name: str, role: str | None, entries: dict[str, PersonEntry]) -> str | None:
-    """An existing person whose name is one syllable off and who shares a role word: the same person misspelt."""
-    words = _role_words(role)
-    if not words:
+def _near_identical(name: str, role: str | None, entries: dict[str, PersonEntry], by_mask: dict[str, list[str]]) -> str | None:
+    """An existing person whose name is one syllable off and whose role is the same: the same person misspelt."""
+    if not role or not _HANGUL_NAME.fullmatch(name):
         return None
-    for other in sorted(entries):
-        if _one_syllable_apart(name, other) and words & _role_words(entries[other].role):
-            return other
-    return None
+    candidates = sorted({other for mask in _one_syllable_masks(name)[1:] for other in by_mask.get(mask, ())})
+    return next((other for other in candidates if _one_syllable_apart(name, other) and _same_role(role, entries[other].role)), None)
 
 
 def build_orgs(articles: list[Article], people: list[PersonEntry]) -> list[OrgEntry]:
@@ -189,11 +207,7 @@ def build_orgs(articles: list[Article], people: list[PersonEntry]) -> list[OrgEn
             forms = [name, *(a.strip() for a in org.get("aliases") or [] if a.strip())]
             entry = next((by_form[f.lower()] for f in forms if f.lower() in by_form), None)
             if entry is None:
-                page = slug(name, "o-")
-                while page in taken:
-                    page += "-2"
-                taken.add(page)
-                entry = OrgEntry(name, page)
+                entry = OrgEntry(name, unique_slug(name, "o-", taken))
                 entries.append(entry)
             for form in forms:
                 by_form.setdefault(form.lower(), entry)
@@ -201,7 +215,17 @@ def build_orgs(articles: list[Article], people: list[PersonEntry]) -> list[OrgEn
                     entry.aliases.append(form)
             entry.mentions += int(org.get("mentions") or 0)
             _add_ref(entry.articles, ref)
-    for entry in entries:
-        forms = [entry.name, *entry.aliases]
-        entry.people = [p.name for p in people if p.role and any(form in p.role for form in forms)]
+    _link_people(entries, people)
     return sorted(entries, key=lambda e: (-len(e.articles), -e.mentions, e.name))
+
+
+def _link_people(orgs: list[OrgEntry], people: list[PersonEntry]) -> None:
+    """Each organisation's people: those whose role names it.  One pattern of every form, run once per role."""
+    by_form = {form: org for org in orgs for form in [org.name, *org.aliases] if form}
+    if not by_form:
+        return
+    pattern = re.compile("|".join(re.escape(form) for form in sorted(by_form, key=lambda f: (-len(f), f))))
+    for person in people:
+        named = {id(by_form[m.group(0)]): by_form[m.group(0)] for m in pattern.finditer(person.role or "")}
+        for org in named.values():
+            org.people.append(person.name)

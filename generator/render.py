@@ -8,8 +8,8 @@ escaped, so no heading, link, list or tag can come out of it) and Jinja's own
 from __future__ import annotations
 
 import html
+import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,15 @@ def escape_markdown(value: Any) -> str:
 def escape_html(value: Any) -> str:
     """Text for an HTML element or attribute (quotes included)."""
     return html.escape("" if value is None else re.sub(r"\s+", " ", str(value)).strip(), quote=True)
+
+
+def front_matter_string(value: Any) -> str:
+    """A page title for YAML front matter: HTML-escaped (themes print it unescaped in <title>), then a quoted string.
+
+    Characters beyond the Basic Multilingual Plane stay as they are: JSON would write them as surrogate
+    pairs (`\\ud83d\\ude80`), which MkDocs' YAML reader rejects, silently dropping the whole front matter.
+    """
+    return json.dumps(escape_html(value), ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["status"] = lambda value: STATUS_LABELS.get(value, value)
     env.filters["amount"] = format_value
     env.filters["basename"] = lambda path: path.rsplit("/", 1)[-1]
+    env.filters["front_matter_string"] = front_matter_string
     return env
 
 
@@ -112,11 +122,11 @@ def listing_pages(count: int) -> list[str]:
     return ["articles/index.md"] + [f"articles/page-{n}.md" for n in range(2, pages + 1)]
 
 
-def _noun_counts(articles: list[Article]) -> dict[str, Counter[str]]:
-    """Noun counts for articles whose analysis did not bring them (Kiwi, once per article)."""
-    from generator.analyse.keywords import nouns
+def _noun_counts(articles: list[Article]) -> dict[str, dict[str, int]]:
+    """Noun counts for articles whose analysis did not bring them, counted as the pipeline counts them."""
+    from generator.analyse.keywords import article_noun_counts
 
-    return {a.id: Counter(nouns(" ".join([a.title or "", *a.body]))) for a in articles}
+    return {a.id: article_noun_counts(a.title, a.body) for a in articles}
 
 
 def render_site(articles: list[Article], problems: list[Problem], raw_texts: dict[str, str],
@@ -125,13 +135,13 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
     """Every generated file of docs/, as Page objects, in a stable order.
 
     The cross-article findings (registry, ledger, topics, related articles) are
-    computed here once; merges they make are added to `problems` so the build
-    report lists them.
+    computed here once; the merges they make are appended to `problems`, so the
+    build report and the console list them.
     """
     env = make_environment(templates)
     ordered = sort_newest_first(articles)
     view = build_view(articles, noun_counts if noun_counts is not None else _noun_counts(articles), ordered)
-    problems = problems + view.problems
+    problems.extend(view.problems)
     pages: list[Page] = []
     listing = listing_pages(len(ordered))
     dates = sorted(a.published[:10] for a in articles if a.published)

@@ -43,3 +43,12 @@ def test_feed_is_read_back_by_a_feed_parser_and_is_stable():
 def test_feed_without_a_site_url_uses_relative_links():
     parsed = feedparser.parse(atom_feed([_article("a", "2025-09-01")], "브리핑", None))
     assert not parsed.bozo and parsed.entries[0].link.endswith("articles/a.html")
+
+
+def test_feed_drops_control_characters_and_dates_in_korean_time():
+    article = _article("a", "2025-09-01T10:00", )
+    article.title = "제목\x1b 깨짐"
+    parsed = feedparser.parse(atom_feed([article, _article("b", None)], "브리핑", None))
+    assert not parsed.bozo and parsed.entries[0].title == "제목 깨짐"
+    assert parsed.entries[0].updated.startswith("2025-09-01T10:00:00+09:00")
+    assert parsed.entries[1].updated == parsed.feed.updated  # an undated article takes the feed's date

@@ -72,3 +72,14 @@ def test_slugs_are_readable_names_or_stable_hashes():
     assert slug("Sam Altman", "p-") == "Sam-Altman"
     odd = slug("../<script>", "p-")
     assert odd.startswith("p-") and odd == slug("../<script>", "p-") and "/" not in odd
+
+
+def test_the_same_title_at_two_organisations_is_two_people():
+    a = _article("a", "2025-06-01", [_person("김민수", "서울대 교수")])
+    b = _article("b", "2025-06-02", [_person("김민준", "고려대 교수")])
+    people, problems = build_people([a, b])
+    assert sorted(p.name for p in people) == ["김민수", "김민준"] and not problems
+
+
+def test_site_page_names_are_never_a_slug():
+    assert slug("index", "o-").startswith("o-") and slug("page-2", "o-").startswith("o-")

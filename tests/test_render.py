@@ -73,3 +73,12 @@ def test_article_page_has_anchored_paragraphs_subheads_and_escaped_text():
     assert {"index.md", "articles/index.md", "articles/a.md", "sources/a.txt", "report.md", "data/briefing.json", "timeline.md", "targets.md",
             "assets/timeline.svg", "figures.md", "people/index.md", "orgs/index.md", "topics/index.md", "feed.xml",
             "data/figures.csv", "data/events.csv", "data/quotes.csv"} <= set(pages)
+
+
+def test_titles_beyond_the_basic_plane_keep_their_front_matter():
+    import yaml
+
+    article = _article(title="로켓 🚀 발사 <b>")
+    pages = {p.path: p.content for p in render_site([article], [], {"a": "원문"}, ROOT / "templates", "{}", noun_counts={})}
+    front = pages["articles/a.md"].split("---")[1]
+    assert yaml.load(front, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)["title"] == "로켓 🚀 발사 &lt;b&gt;"

@@ -23,11 +23,6 @@ def nouns(text: str) -> list[str]:
             if t.tag in NOUN_TAGS and len(t.form) >= 2 and t.form not in STOP_NOUNS]
 
 
-def keyword_text(title: str | None, body: list[str]) -> str:
-    """The text keywords are drawn from: the headline and the body."""
-    return " ".join([title or "", *body])
-
-
 def article_noun_counts(title: str | None, body: list[str]) -> dict[str, int]:
     """Noun counts of headline and body, sentence by sentence.
 
