@@ -96,10 +96,16 @@ def words_of(sentence: str) -> list[Word]:
 
 def title_of(stem: str) -> str | None:
     """The title a word ends with ("과학기술정책실장" -> "실장"), or None."""
-    for title in vocab()["titles"]:
-        if stem.endswith(title):
-            return title
-    return None
+    titles = _titles()
+    if not stem.endswith(titles):  # one C-level test first: most words end in no title
+        return None
+    return next(title for title in titles if stem.endswith(title))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    """The titles in file order (the first that fits wins), as a tuple `str.endswith` takes."""
+    return tuple(vocab()["titles"])
 
 
 @lru_cache(maxsize=4096)
@@ -133,6 +139,12 @@ def foreign_name_part(word: Word) -> bool:
     return bool(word.tags) and all(tag == "NNP" or oov for _, tag, oov in word.tags)
 
 
+@lru_cache(maxsize=4)
+def _word_endings(key: str) -> tuple[str, ...]:
+    """A list of word endings from the vocabulary as a tuple, so one `str.endswith` call tests them all."""
+    return tuple(vocab().get(key) or ())
+
+
 def known_org(text: str) -> str | None:
     """Canonical name of an organisation the alias list knows by `text`."""
     return _org_lookup().get(text)
@@ -159,7 +171,9 @@ def is_org_word(stem: str, loose: bool = True) -> bool:
         return False
     if known_org(stem):
         return True
-    if any(stem.endswith(e) for e in v.get("generic_endings") or []):
+    if stem.endswith(_word_endings("generic_endings")):
+        return False
+    if not stem.endswith(_word_endings("org_suffixes")):
         return False
     for suffix in v.get("org_suffixes") or []:
         if stem.endswith(suffix) and len(stem) > len(suffix):

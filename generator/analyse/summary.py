@@ -49,12 +49,12 @@ def pagerank(weights: list[list[float]], prior: list[float], iterations: int = 5
     """Power iteration of a weighted PageRank that restarts according to `prior`."""
     n = len(weights)
     out_sums = [sum(row) for row in weights]
+    linked = [i for i in range(n) if out_sums[i]]
+    # Each column's shares (weight over its row's sum) computed once, not once per iteration.
+    shares = [[(i, weights[i][j] / out_sums[i]) for i in linked] for j in range(n)]
     scores = list(prior)
     for _ in range(iterations):
-        scores = [
-            (1 - DAMPING) * prior[j] + DAMPING * sum(weights[i][j] / out_sums[i] * scores[i] for i in range(n) if out_sums[i])
-            for j in range(n)
-        ]
+        scores = [(1 - DAMPING) * prior[j] + DAMPING * sum(share * scores[i] for i, share in shares[j]) for j in range(n)]
     return scores
 
 

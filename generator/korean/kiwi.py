@@ -52,7 +52,9 @@ def tokens(text: str) -> tuple[Token | SentenceToken, ...]:
 @lru_cache(maxsize=REMEMBERED)
 def _sentences(text: str) -> tuple[str, ...]:
     found = []
+    whole: list[SentenceToken] = []  # the paragraph's own reading, for analysers that read a paragraph at once
     for sentence in shared_kiwi().split_into_sents(text, return_tokens=True):
+        whole.extend(SentenceToken(t.form, t.tag, t.start, t.len, bool(t.oov)) for t in sentence.tokens)
         stripped = sentence.text.strip()
         if not stripped:
             continue
@@ -60,6 +62,8 @@ def _sentences(text: str) -> tuple[str, ...]:
         _split_readings[stripped] = tuple(SentenceToken(t.form, t.tag, t.start - offset, t.len, bool(t.oov)) for t in sentence.tokens)
         _split_readings.move_to_end(stripped)
         found.append(stripped)
+    _split_readings[text] = tuple(whole)
+    _split_readings.move_to_end(text)
     while len(_split_readings) > REMEMBERED:
         _split_readings.popitem(last=False)
     return tuple(found)
