@@ -33,8 +33,12 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def top_sentences(articles: list[Article], limit: int = 5) -> list[BriefSentence]:
-    """Up to `limit` summary sentences, most echoed across articles first, no two alike, at most two per article."""
+def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...] = ()) -> list[BriefSentence]:
+    """Up to `limit` summary sentences, most echoed across articles first, no two alike, at most two per article.
+
+    With `about` (lower-case words of a topic), sentences that name one of the words come first, so a
+    topic page speaks of its topic even when its articles also cover others.
+    """
     chosen_articles = sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)[:CANDIDATE_ARTICLES]
     candidates = [(a.id, position, sentence, bigram_set(sentence))
                   for a in sorted(chosen_articles, key=lambda a: a.id) for position, sentence in enumerate(a.summary)]
@@ -46,7 +50,7 @@ def top_sentences(articles: list[Article], limit: int = 5) -> list[BriefSentence
         echo = sum(max(overlap(grams, other) for other in others) for other_id, others in by_article.items() if other_id != article_id)
         # The article's own ranking breaks ties and lifts its lead when nothing else echoes.
         scored.append(BriefSentence(sentence, article_id, round(echo + 0.01 / (1 + position), 6)))
-    scored.sort(key=lambda s: (-s.score, s.article, s.text))
+    scored.sort(key=lambda s: (about != () and not any(word in s.text.lower() for word in about), -s.score, s.article, s.text))
     brief: list[BriefSentence] = []
     per_article: dict[str, int] = {}
     for candidate in scored:

@@ -73,7 +73,7 @@ def _topic_views(articles: list[Article], newest_first: list[Article], timeline:
         words = taxonomy.get(label, (label.lower(),))
         members = [a for a in newest_first if label in a.topics]
         ids = {a.id for a in members}
-        view = TopicView(label, unique_slug(label, "t-", taken), members, top_sentences(members, TOPIC_SENTENCES))
+        view = TopicView(label, unique_slug(label, "t-", taken), members, top_sentences(members, TOPIC_SENTENCES, words))
         view.figures = [(g, c) for g in ledger for c in g.claims if c.source.id in ids and _mentions_topic(c.sentence, words)][:TOPIC_ITEMS]
         quotes = [(p.name, q) for p in people for q in p.quotes if q.source.id in ids and _mentions_topic(q.text, words)]
         view.quotes = sorted(quotes, key=lambda pq: (pq[1].source.published or "", pq[1].source.id, pq[1].paragraph))[:TOPIC_ITEMS]

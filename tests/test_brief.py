@@ -24,3 +24,10 @@ def test_sentences_several_articles_echo_come_first_and_duplicates_are_dropped()
 def test_at_most_two_sentences_per_article():
     a = _article("a", ["광주에 새 센터가 들어선다.", "야구장 관중이 크게 늘었다.", "내일은 전국에 비가 온다."])
     assert len(top_sentences([a], limit=5)) == 2
+
+
+def test_a_topic_brief_puts_sentences_on_the_topic_first():
+    a = _article("a", ["정부가 GPU 확보 계획을 내놓았다.", "광주에 새 센터가 들어선다."])
+    b = _article("b", ["광주에 새 센터가 곧 들어선다.", "야구장 관중이 크게 늘었다."])
+    assert "GPU" in top_sentences([a, b], limit=2, about=("gpu",))[0].text
+    assert "GPU" not in top_sentences([a, b], limit=2)[0].text  # without a topic, the echoed sentence leads
