@@ -19,6 +19,7 @@ from generator.registry import OrgEntry, PersonEntry, QuoteRecord, build_orgs, b
 from generator.related import Neighbour, related_articles, shared_terms, similarities, story_clusters, tfidf_vectors
 
 TOPIC_SENTENCES = 5
+BRIEF_SENTENCES = 5
 TOPIC_ITEMS = 30  # figures, quotes and dates listed on a topic page; the rest stay on the article pages
 
 
@@ -82,6 +83,19 @@ def _topic_views(articles: list[Article], newest_first: list[Article], timeline:
     return views
 
 
+def corpus_brief(articles: list[Article], clusters: list[Cluster], limit: int = BRIEF_SENTENCES) -> list[BriefSentence]:
+    """The corpus in a few sentences: one for each of the largest stories when it covers several, else its most echoed ones.
+
+    A corpus of unrelated stories has no sentence that many articles echo; its brief is one line per story.
+    """
+    if len(clusters) < 2:
+        return top_sentences(articles, limit)
+    brief = [s for cluster in clusters[:limit] for s in top_sentences(cluster.articles, 1)]
+    if len(brief) < limit:
+        brief += [s for s in top_sentences(articles, limit) if s not in brief][: limit - len(brief)]
+    return brief
+
+
 def build_view(articles: list[Article], noun_counts: dict[str, Counter[str] | dict[str, int]], newest_first: list[Article]) -> CorpusView:
     """The cross-article findings of the corpus, in stable orders."""
     timeline = merge_timeline(articles)
@@ -105,6 +119,6 @@ def build_view(articles: list[Article], noun_counts: dict[str, Counter[str] | di
     topics = _topic_views(articles, newest_first, timeline, ledger, people)
     return CorpusView(
         timeline=timeline, past=past, ahead=ahead, reference=reference, people=people, orgs=orgs, ledger=ledger,
-        series=build_series(ledger), topics=topics, related=related, clusters=clusters, brief=top_sentences(articles),
+        series=build_series(ledger), topics=topics, related=related, clusters=clusters, brief=corpus_brief(articles, clusters),
         problems=problems, person_pages=person_pages, topic_pages={t.label: t.slug for t in topics},
     )

@@ -145,3 +145,17 @@ def test_listing_pages_stay_out_of_the_search_index(seeds_site: Path):
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "people/index.html" not in locations and "orgs/index.html" not in locations and "articles/index.html" not in locations
     assert "articles/000_a7d5f832efe6b661.html" in locations and any(loc.startswith("people/") for loc in locations)
+
+
+def test_a_corpus_of_several_stories_is_briefed_one_line_per_story():
+    from generator.corpus_view import Cluster, corpus_brief
+    from generator.model import Article
+
+    def article(article_id: str, summary: list[str]) -> Article:
+        return Article(id=article_id, source=f"{article_id}.txt", language="ko", title=article_id, subtitles=[], outlet=None, reporters=[],
+                       published="2025-09-01", published_confidence="stated", body=summary, summary=summary)
+
+    gpu = [article("g1", ["정부가 GPU 20만 장을 확보한다."]), article("g2", ["정부는 GPU 20만 장 확보에 나선다."])]
+    rain = [article("r1", ["장마로 하천이 넘쳤다."]), article("r2", ["장마 폭우로 하천이 범람했다."])]
+    brief = corpus_brief(gpu + rain, [Cluster(["GPU"], gpu), Cluster(["장마"], rain)], limit=3)
+    assert {s.article[0] for s in brief[:2]} == {"g", "r"}
