@@ -1,6 +1,7 @@
 """The two verbs of the site: generate docs/ from the articles, and run MkDocs on it."""
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -26,12 +27,24 @@ class Generated:
     analysed: list[str] = field(default_factory=list)  # ids of the articles analysed this run, not taken from the cache
 
 
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """MkDocs' `!ENV VAR` / `!ENV [VAR, OTHER, default]`: the first variable set, else the last item as a default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1]:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else None
+
+
 def site_identity(config_file: Path) -> tuple[str, str | None]:
-    """The site's name and published URL from mkdocs.yml, for the feed; tags such as `!ENV` are read as unset."""
+    """The site's name and published URL from mkdocs.yml, for the feed (`!ENV` read as MkDocs reads it; other tags unset)."""
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_constructor("!ENV", _environment_value)
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
     except (OSError, yaml.YAMLError):

@@ -1,6 +1,7 @@
 """generator/site.py: regeneration when an input changes (what `serve` relies on)."""
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -34,3 +35,10 @@ def test_site_identity_reads_name_and_url_and_tolerates_tags(tmp_path):
     config.write_text("site_name: 브리핑\n", encoding="utf-8")
     assert site_identity(config) == ("브리핑", None)
     assert site_identity(tmp_path / "missing.yml") == ("브리핑", None)
+    config.write_text('site_name: 브리핑\nsite_url: !ENV [BRIEFING_TEST_SITE_URL, ""]\n', encoding="utf-8")
+    assert site_identity(config) == ("브리핑", None)
+    os.environ["BRIEFING_TEST_SITE_URL"] = "https://example.org/x/"
+    try:
+        assert site_identity(config) == ("브리핑", "https://example.org/x/")
+    finally:
+        del os.environ["BRIEFING_TEST_SITE_URL"]
