@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.corpus import bigrams
 from generator.model import Article
 
 CANDIDATE_ARTICLES = 50  # the newest articles that compete; the cost grows with their square, so it stays bounded
@@ -25,8 +26,7 @@ class BriefSentence:
 
 
 def bigram_set(text: str) -> frozenset[str]:
-    squashed = "".join(text.split())
-    return frozenset(squashed[i:i + 2] for i in range(len(squashed) - 1))
+    return frozenset(bigrams(text))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -52,14 +52,16 @@ def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...
         scored.append(BriefSentence(sentence, article_id, round(echo + 0.01 / (1 + position), 6)))
     scored.sort(key=lambda s: (about != () and not any(word in s.text.lower() for word in about), -s.score, s.article, s.text))
     brief: list[BriefSentence] = []
+    kept_grams: list[frozenset[str]] = []
     per_article: dict[str, int] = {}
     for candidate in scored:
         if per_article.get(candidate.article, 0) >= PER_ARTICLE:
             continue
         grams = bigram_set(candidate.text)
-        if any(overlap(grams, bigram_set(kept.text)) >= SAME_SENTENCE for kept in brief):
+        if any(overlap(grams, kept) >= SAME_SENTENCE for kept in kept_grams):
             continue
         brief.append(candidate)
+        kept_grams.append(grams)
         per_article[candidate.article] = per_article.get(candidate.article, 0) + 1
         if len(brief) == limit:
             break

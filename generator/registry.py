@@ -24,7 +24,6 @@ from generator.model import Article, Problem
 from generator.read import load_rules
 
 _SAFE_SLUG = re.compile(r"[0-9A-Za-z가-힣]+(?:[ ._·-][0-9A-Za-z가-힣]+)*")
-_TITLE_WORD = re.compile(r"[가-힣A-Za-z]+")
 _HANGUL_NAME = re.compile(r"[가-힣]{3}")
 
 
