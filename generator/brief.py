@@ -25,24 +25,40 @@ class BriefSentence:
     score: float
 
 
-def bigram_set(text: str) -> frozenset[str]:
-    return frozenset(bigrams(text))
+class BigramSets:
+    """Character-bigram sets of sentences as bit masks over one shared vocabulary, so overlap is two integer operations."""
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}
+        self.masks: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        mask = self.masks.get(text)
+        if mask is None:
+            mask = 0
+            for gram in bigrams(text):
+                mask |= 1 << self.bits.setdefault(gram, len(self.bits))
+            self.masks[text] = mask
+        return mask
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def overlap(a: int, b: int) -> float:
+    """Jaccard overlap of two bigram masks."""
+    return (a & b).bit_count() / (a | b).bit_count() if a and b else 0.0
 
 
-def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...] = ()) -> list[BriefSentence]:
+def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...] = (), masks: BigramSets | None = None) -> list[BriefSentence]:
     """Up to `limit` summary sentences, most echoed across articles first, no two alike, at most two per article.
 
     With `about` (lower-case words of a topic), sentences that name one of the words come first, so a
-    topic page speaks of its topic even when its articles also cover others.
+    topic page speaks of its topic even when its articles also cover others.  Callers that ask about
+    many groups of the same articles pass one `masks`, so each sentence is turned into bigrams once.
     """
+    masks = masks if masks is not None else BigramSets()
     chosen_articles = sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)[:CANDIDATE_ARTICLES]
-    candidates = [(a.id, position, sentence, bigram_set(sentence))
+    candidates = [(a.id, position, sentence, masks(sentence))
                   for a in sorted(chosen_articles, key=lambda a: a.id) for position, sentence in enumerate(a.summary)]
-    by_article: dict[str, list[frozenset[str]]] = {}
+    by_article: dict[str, list[int]] = {}
     for article_id, _, _, grams in candidates:
         by_article.setdefault(article_id, []).append(grams)
     scored = []
@@ -52,12 +68,12 @@ def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...
         scored.append(BriefSentence(sentence, article_id, round(echo + 0.01 / (1 + position), 6)))
     scored.sort(key=lambda s: (about != () and not any(word in s.text.lower() for word in about), -s.score, s.article, s.text))
     brief: list[BriefSentence] = []
-    kept_grams: list[frozenset[str]] = []
+    kept_grams: list[int] = []
     per_article: dict[str, int] = {}
     for candidate in scored:
         if per_article.get(candidate.article, 0) >= PER_ARTICLE:
             continue
-        grams = bigram_set(candidate.text)
+        grams = masks(candidate.text)
         if any(overlap(grams, kept) >= SAME_SENTENCE for kept in kept_grams):
             continue
         brief.append(candidate)

@@ -1,16 +1,17 @@
-"""The analysis cache: an unchanged article is never analysed twice.
+"""The analysis cache: an unchanged input is never read, cleaned or analysed twice.
 
-An entry is keyed by a hash of the article as read (id, source, metadata,
-paragraphs and raw text: so an edited file or sidecar gives a new key) and
-of the analysis configuration: the generator version, the vocabularies in
-generator/data/, the source of the code that analyses, and the Kiwi version.
-Any change to one of those gives new keys, so a stale entry is simply never
-asked for.  Entries live under one folder per configuration; folders of
+An entry is keyed by a hash of the input as it sits on disk (its bytes, its
+sidecar's bytes, the name and id it is read under, the reading limits) and
+of the configuration: the generator version, the vocabularies in
+generator/data/, the source of the code that reads and analyses, and the
+Kiwi version.  Any change to one of those gives new keys, so a stale entry
+is simply never asked for; an unchanged input costs one hash of its bytes.  Entries live under one folder per configuration; folders of
 other configurations are removed when the cache is opened, so the cache does
 not grow with every change of code or vocabulary.
 
-An entry is the analysed Article as JSON (raw text included) and its noun
-counts.  A corrupt, unreadable or foreign entry counts as a miss.
+An entry is the analysed Article as JSON (raw text included), its noun
+counts and the problems met reading it (so the build report is the same
+whether an article came from the cache or not).  A corrupt, unreadable or foreign entry counts as a miss.
 """
 from __future__ import annotations
 
@@ -23,15 +24,17 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.model import Article, Subhead
+from generator.model import Article, Problem, Subhead
+from generator.read import Input, sidecar_bytes
+from generator.read.limits import Limits
 from generator.write import atomic_write
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
-# The code whose output the cache stores: the Korean layer, the analysers, the domain objects.
-ANALYSIS_CODE = ("model.py", "korean/*.py", "analyse/*.py")
+# The code whose output the cache stores: the readers, the Korean layer, the analysers, the domain objects.
+ANALYSIS_CODE = ("model.py", "read/*.py", "korean/*.py", "analyse/*.py")
 DEFAULT_FOLDER = ".briefing-cache"
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 HEX = frozenset("0123456789abcdef")
 
 
@@ -61,10 +64,11 @@ def configuration_hash(data: Path = DATA, code: Path = PACKAGE) -> str:
 
 @dataclass
 class Analysed:
-    """One article's analysis: the article with its findings, and its noun counts."""
+    """One article's analysis: the article with its findings, its noun counts, and the problems met reading it."""
 
     article: Article
     nouns: dict[str, int] = field(default_factory=dict)  # noun counts of headline and body, for keywords and related articles
+    problems: list[Problem] = field(default_factory=list)
 
 
 def _article_from(data: dict[str, Any]) -> Article:
@@ -95,10 +99,23 @@ class AnalysisCache:
                     and all(f.suffix == ".json" and f.is_file() for f in other.iterdir()):
                 shutil.rmtree(other, ignore_errors=True)  # only a folder of cache entries, never a user's folder that looks like one
 
-    def key(self, article: Article) -> str:
-        """The entry's key: the article as read (id, source, metadata, paragraphs, raw text) and the configuration."""
-        digest = hashlib.sha256(f"{self.configuration}\0".encode())
-        digest.update(json.dumps(asdict(article), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    def key(self, item: Input, article_id: str, limits: Limits) -> str | None:
+        """The entry's key: the input's bytes, its sidecar's, its name, id and limits, and the configuration.
+
+        None when the file cannot be read whole within the limits: such an input is read (and its
+        problem reported) every time, never cached.
+        """
+        try:
+            if item.path.stat().st_size > limits.max_file_bytes:
+                return None
+            data = item.path.read_bytes()
+            sidecar = sidecar_bytes(item)
+        except OSError:
+            return None
+        reading = f"{item.name}\0{article_id}\0{limits.max_file_bytes}\0{limits.max_line_chars}\0"
+        digest = hashlib.sha256(f"{self.configuration}\0{reading}".encode())
+        digest.update(len(data).to_bytes(8, "big") + data)
+        digest.update(sidecar or b"no sidecar")
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -110,7 +127,7 @@ class AnalysisCache:
             entry = json.loads(self._path(key).read_text(encoding="utf-8"))
             if entry.get("key") != key:
                 raise ValueError("the entry belongs to another key")
-            result = Analysed(_article_from(entry["article"]), dict(entry["nouns"]))
+            result = Analysed(_article_from(entry["article"]), dict(entry["nouns"]), [Problem(**p) for p in entry["problems"]])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.misses += 1
             return None
@@ -119,7 +136,7 @@ class AnalysisCache:
 
     def put(self, key: str, result: Analysed) -> None:
         """Store an outcome; a cache that cannot be written only costs time, never the build."""
-        entry = {"key": key, "article": asdict(result.article), "nouns": result.nouns}
+        entry = {"key": key, "article": asdict(result.article), "nouns": result.nouns, "problems": [asdict(p) for p in result.problems]}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))

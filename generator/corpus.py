@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from generator.model import Article
@@ -34,6 +35,39 @@ def dice_counts(x: Counter[str], y: Counter[str]) -> float:
         return 0.0
     hits = sum(min(count, y[gram]) for gram, count in x.items() if gram in y)
     return 2 * hits / total
+
+
+class BigramMasks:
+    """The character bigrams of texts as bit masks over one shared vocabulary, worked out once per text.
+
+    Comparing two texts is then an AND and a bit count.  With `repeats`, the k-th repeat of a
+    bigram is its own bit, so the overlap is the multiset overlap `dice` counts; without, a set.
+    """
+
+    def __init__(self, repeats: bool = True) -> None:
+        self.repeats = repeats
+        self.bits: dict[tuple[str, int], int] = {}
+        self.known: dict[str, tuple[int, int]] = {}
+
+    def __call__(self, text: str) -> tuple[int, int]:
+        """(mask, number of bigrams in it) of `text`."""
+        found = self.known.get(text)
+        if found is None:
+            seen: dict[str, int] = {}
+            mask = 0
+            for gram in bigrams(text):
+                repeat = seen.get(gram, 0)
+                if repeat and not self.repeats:
+                    continue
+                seen[gram] = repeat + 1
+                mask |= 1 << self.bits.setdefault((gram, repeat), len(self.bits))
+            found = self.known[text] = (mask, mask.bit_count())
+        return found
+
+
+def dice_masks(x: tuple[int, int], y: tuple[int, int]) -> float:
+    """`dice` of two texts from their `BigramMasks` (with repeats)."""
+    return 2 * (x[0] & y[0]).bit_count() / (x[1] + y[1]) if x[1] and y[1] else 0.0
 
 
 @dataclass
@@ -66,29 +100,32 @@ class TimelineEntry:
         return self.date[:7] if len(self.date) >= 7 else None
 
 
-def quantities(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def quantities(text: str) -> frozenset[str]:
     """Numbers as written in a short description ("20만", "5만"), spaces removed."""
-    return set(re.findall(r"\d[\d,.]*(?:만|천|억|조)?", "".join((text or "").split())))
+    return frozenset(re.findall(r"\d[\d,.]*(?:만|천|억|조)?", "".join((text or "").split())))
 
 
-def _same_event(entry: TimelineEntry, event: dict[str, Any], evidences: dict[str, Counter[str]]) -> bool:
-    """Same date and kind, and the same quantity, near-identical wording, or a near-identical evidence sentence.
+def _could_reach(x: tuple[int, int], y: tuple[int, int], threshold: float) -> bool:
+    """False when the sizes alone rule out `dice >= threshold` (Dice is at most 2·min / (min + max))."""
+    small, large = sorted((x[1], y[1]))
+    return small > 0 and 2 * small >= threshold * (small + large) - 1e-9
+
+
+def _same_event(entry_what: str, evidences: dict[str, tuple[int, int]], what: str, evidence: str, masks: BigramMasks) -> bool:
+    """The same quantity, near-identical wording, or a near-identical evidence sentence (date and kind already agree).
 
     `evidences` holds the entry's distinct evidence sentences with their bigrams: a story many
     sources repeat word for word is compared once, not once per source.
     """
-    if entry.date != event["date"] or entry.kind != event["kind"]:
-        return False
-    what = event.get("what") or ""
-    if quantities(entry.what) & quantities(what):
+    if quantities(entry_what) & quantities(what):
         return True  # same date, same announced quantity: "20만장 확보 목표" / "20만 장 확보 목표"
-    if dice(entry.what, what) >= SAME_EVENT:
+    if _could_reach(masks(entry_what), masks(what), SAME_EVENT) and dice_masks(masks(entry_what), masks(what)) >= SAME_EVENT:
         return True
-    evidence = event.get("evidence") or ""
     if evidence in evidences:
-        return bool(evidences[evidence])  # the same sentence word for word: Dice 1 whenever it has a bigram
-    grams = Counter(bigrams(evidence))
-    return any(dice_counts(other, grams) >= 0.7 for other in evidences.values())
+        return bool(evidences[evidence][1])  # the same sentence word for word: Dice 1 whenever it has a bigram
+    grams = masks(evidence)
+    return any(_could_reach(other, grams, 0.7) and dice_masks(other, grams) >= 0.7 for other in evidences.values())
 
 
 def _quantity(article: Article, event: dict[str, Any]) -> str | None:
@@ -105,14 +142,14 @@ def _who(article: Article, event: dict[str, Any]) -> str | None:
     return next((q["speaker"] for q in article.quotes if q["paragraph"] == event["paragraph"] and q.get("speaker")), None)
 
 
-def _conflict(a: TimelineEntry, b: TimelineEntry) -> bool:
+def _conflict(a: TimelineEntry, b: TimelineEntry, masks: BigramMasks) -> bool:
     """The same event (same quantity, or near-identical wording) under different dates, from different articles."""
     if a.date == b.date or a.kind != b.kind:
         return False
     if {s.article for s in a.sources} & {s.article for s in b.sources}:
         return False  # one article giving two dates is a sequence of steps, not a disagreement
-    same_quantity = bool(quantities(a.what) & quantities(b.what)) and dice(a.what, b.what) >= 0.5
-    return same_quantity or dice(a.what, b.what) >= 0.8
+    wording = dice_masks(masks(a.what), masks(b.what))
+    return (bool(quantities(a.what) & quantities(b.what)) and wording >= 0.5) or wording >= 0.8
 
 
 def _bigram_tokens(text: str) -> list[tuple[str, int]]:
@@ -149,13 +186,13 @@ def _conflict_candidates(entries: list[TimelineEntry]) -> list[set[int]]:
     return [{m for gram, repeat in prefixes[n] for m in index[(entries[n].kind, gram, repeat)] if m != n} for n in range(len(entries))]
 
 
-def _mark_conflicts(entries: list[TimelineEntry]) -> None:
+def _mark_conflicts(entries: list[TimelineEntry], masks: BigramMasks) -> None:
     """The same event (same quantity, or near-identical wording) under different dates is a conflict, shown on both."""
     candidates = _conflict_candidates(entries)
     for n, a in enumerate(entries):
         for m in sorted(candidates[n]):
             b = entries[m]
-            if _conflict(a, b) and b.date not in a.conflicts:
+            if _conflict(a, b, masks) and b.date not in a.conflicts:
                 a.conflicts.append(b.date)
 
 
@@ -167,16 +204,18 @@ def merge_timeline(articles: list[Article]) -> list[TimelineEntry]:
     """
     entries: list[TimelineEntry] = []
     buckets: dict[tuple[str, str], list[TimelineEntry]] = {}
-    evidences: dict[int, dict[str, Counter[str]]] = {}  # per entry (by id): its distinct evidence sentences
+    masks = BigramMasks()
+    evidences: dict[int, dict[str, tuple[int, int]]] = {}  # per entry (by id): its distinct evidence sentences
     articles_of: dict[int, set[str]] = {}  # per entry: the articles already listed as its sources
     for article in sorted(articles, key=lambda a: a.id):
         for event in article.events:
             source = Source(article.id, article.title, article.outlet, article.published, event["paragraph"], event.get("evidence") or "",
                             _quantity(article, event), _who(article, event))
             bucket = buckets.setdefault((event["date"], event["kind"]), [])
-            match = next((e for e in bucket if _same_event(e, event, evidences[id(e)])), None)
+            what = event.get("what") or ""
+            match = next((e for e in bucket if _same_event(e.what, evidences[id(e)], what, source.evidence, masks)), None)
             if match is None:
-                match = TimelineEntry(event["date"], event["precision"], event["kind"], event.get("what") or "")
+                match = TimelineEntry(event["date"], event["precision"], event["kind"], what)
                 entries.append(match)
                 bucket.append(match)
                 evidences[id(match)] = {}
@@ -185,8 +224,8 @@ def merge_timeline(articles: list[Article]) -> list[TimelineEntry]:
                 articles_of[id(match)].add(article.id)
                 match.sources.append(source)
                 if source.evidence not in evidences[id(match)]:
-                    evidences[id(match)][source.evidence] = Counter(bigrams(source.evidence))
-    _mark_conflicts(entries)
+                    evidences[id(match)][source.evidence] = masks(source.evidence)
+    _mark_conflicts(entries, masks)
     return sorted(entries, key=lambda e: (e.date, e.kind, e.what))
 
 

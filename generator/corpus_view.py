@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.analyse.topics import load_taxonomy
-from generator.brief import BriefSentence, top_sentences
+from generator.brief import BigramSets, BriefSentence, top_sentences
 from generator.corpus import TimelineEntry, merge_timeline, split_by_reference
 from generator.ledger import Claim, LedgerGroup, Series, build_ledger, build_series
 from generator.model import Article, Problem
@@ -65,7 +65,7 @@ def _mentions_topic(text: str, words: tuple[str, ...]) -> bool:
 
 
 def _topic_views(articles: list[Article], newest_first: list[Article], timeline: list[TimelineEntry], ledger: list[LedgerGroup],
-                 people: list[PersonEntry]) -> list[TopicView]:
+                 people: list[PersonEntry], masks: BigramSets) -> list[TopicView]:
     taxonomy = load_taxonomy()
     counts = Counter(label for a in articles for label in a.topics)
     views = []
@@ -74,7 +74,7 @@ def _topic_views(articles: list[Article], newest_first: list[Article], timeline:
         words = taxonomy.get(label, (label.lower(),))
         members = [a for a in newest_first if label in a.topics]
         ids = {a.id for a in members}
-        view = TopicView(label, unique_slug(label, "t-", taken), members, top_sentences(members, TOPIC_SENTENCES, words))
+        view = TopicView(label, unique_slug(label, "t-", taken), members, top_sentences(members, TOPIC_SENTENCES, words, masks))
         view.figures = [(g, c) for g in ledger for c in g.claims if c.source.id in ids and _mentions_topic(c.sentence, words)][:TOPIC_ITEMS]
         quotes = [(p.name, q) for p in people for q in p.quotes if q.source.id in ids and _mentions_topic(q.text, words)]
         view.quotes = sorted(quotes, key=lambda pq: (pq[1].source.published or "", pq[1].source.id, pq[1].paragraph))[:TOPIC_ITEMS]
@@ -83,16 +83,18 @@ def _topic_views(articles: list[Article], newest_first: list[Article], timeline:
     return views
 
 
-def corpus_brief(articles: list[Article], clusters: list[Cluster], limit: int = BRIEF_SENTENCES) -> list[BriefSentence]:
+def corpus_brief(articles: list[Article], clusters: list[Cluster], limit: int = BRIEF_SENTENCES,
+                 masks: BigramSets | None = None) -> list[BriefSentence]:
     """The corpus in a few sentences: one for each of the largest stories when it covers several, else its most echoed ones.
 
     A corpus of unrelated stories has no sentence that many articles echo; its brief is one line per story.
     """
+    masks = masks if masks is not None else BigramSets()
     if len(clusters) < 2:
-        return top_sentences(articles, limit)
-    brief = [s for cluster in clusters[:limit] for s in top_sentences(cluster.articles, 1)]
+        return top_sentences(articles, limit, masks=masks)
+    brief = [s for cluster in clusters[:limit] for s in top_sentences(cluster.articles, 1, masks=masks)]
     if len(brief) < limit:
-        brief += [s for s in top_sentences(articles, limit) if s not in brief][: limit - len(brief)]
+        brief += [s for s in top_sentences(articles, limit, masks=masks) if s not in brief][: limit - len(brief)]
     return brief
 
 
@@ -116,9 +118,10 @@ def build_view(articles: list[Article], noun_counts: dict[str, Counter[str] | di
     for person in people:
         for form in [*person.variants, *(a for a in person.aliases if " " not in a)]:
             person_pages.setdefault(form, person.slug)
-    topics = _topic_views(articles, newest_first, timeline, ledger, people)
+    masks = BigramSets()
+    topics = _topic_views(articles, newest_first, timeline, ledger, people, masks)
     return CorpusView(
         timeline=timeline, past=past, ahead=ahead, reference=reference, people=people, orgs=orgs, ledger=ledger,
-        series=build_series(ledger), topics=topics, related=related, clusters=clusters, brief=corpus_brief(articles, clusters),
+        series=build_series(ledger), topics=topics, related=related, clusters=clusters, brief=corpus_brief(articles, clusters, masks=masks),
         problems=problems, person_pages=person_pages, topic_pages={t.label: t.slug for t in topics},
     )

@@ -24,7 +24,8 @@ from generator.analyse.keywords import article_noun_counts, keywords_from_counts
 from generator.cache import Analysed, AnalysisCache
 from generator.korean.kiwi import forget_texts, shared_kiwi
 from generator.model import Article, Problem
-from generator.read import read_corpus
+from generator.read import discover, drop_duplicates, plan_ids, read_input
+from generator.read.limits import active_limits
 
 PARALLEL_FROM = 16  # articles
 PROGRESS_FROM = 50  # articles; shorter runs finish before a bar would help
@@ -51,6 +52,7 @@ class Loaded:
     noun_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # article id -> noun -> count
     analysed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # article id -> cache key: the article's findings are a function of it
 
 
 def _start_worker() -> None:
@@ -99,28 +101,63 @@ def analyse_all(articles: list[Article], workers: int | None = None) -> list[Art
     return [result.article for result in analyse_each(articles, workers)]
 
 
+@dataclass
+class _Input:
+    """One readable input on its way through `load`: its cache key, its article, and its analysis once there is one."""
+
+    key: str | None
+    article: Article
+    problems: list[Problem]
+    analysed: Analysed | None = None
+
+
 def load(paths: list[Path], workers: int | None = None, cache: AnalysisCache | None = None, timings: Timings | None = None) -> Loaded:
-    """Every readable article under `paths`, cleaned and analysed (taken from the cache where it is unchanged)."""
+    """Every readable article under `paths`, cleaned and analysed; an unchanged input is taken whole from the cache.
+
+    Only inputs the cache does not hold are read, cleaned and analysed, so a run after one
+    edit costs a hash of each input's bytes plus the work on that one input.
+    """
     timings = timings if timings is not None else Timings()
+    limits = active_limits()
     with timings.stage("read"):
-        articles, problems = read_corpus(paths, merge_duplicates=True)
+        files, problems = discover(paths, limits)
+        planned, id_problems = plan_ids(files)
+        problems += id_problems
+        inputs: list[_Input] = []
+        for item, article_id in planned:
+            key = cache.key(item, article_id, limits) if cache else None
+            stored = cache.get(key) if cache and key else None
+            if stored is not None:
+                inputs.append(_Input(key, stored.article, stored.problems, stored))
+            else:
+                article, read_problems = read_input(item, article_id, limits)
+                if article is not None:
+                    inputs.append(_Input(key, article, read_problems))
+                else:
+                    problems += read_problems
+                    continue
+            problems += inputs[-1].problems
+        kept, duplicate_problems = drop_duplicates([i.article for i in inputs])
+        problems += duplicate_problems
+        kept_ids = {id(a) for a in kept}
+        inputs = [i for i in inputs if id(i.article) in kept_ids]
     with timings.stage("analyse"):
-        keys = [cache.key(article) if cache else "" for article in articles]
-        done: list[Analysed | None] = [cache.get(key) if cache else None for key in keys]
-        missing = [n for n, hit in enumerate(done) if hit is None]
-        for n, result in zip(missing, analyse_each([articles[n] for n in missing], workers), strict=True):
-            done[n] = result
-            if cache:
-                cache.put(keys[n], result)
-    results = [r for r in done if r is not None]
+        missing = [i for i in inputs if i.analysed is None]
+        for entry, result in zip(missing, analyse_each([i.article for i in missing], workers), strict=True):
+            result.problems = entry.problems
+            entry.analysed = result
+            if cache and entry.key:
+                cache.put(entry.key, result)
+    results = [i.analysed for i in inputs if i.analysed is not None]
     with timings.stage("merge"):
         nouns = {r.article.id: r.nouns for r in results}
         keywords = keywords_from_counts(nouns)
         for result in results:
             result.article.keywords = keywords[result.article.id]
-    analysed = {articles[n].id for n in missing}
+    analysed = {i.article.id for i in missing}
     return Loaded([r.article for r in results], problems, nouns,
-                  [r.article.id for r in results if r.article.id in analysed], [r.article.id for r in results if r.article.id not in analysed])
+                  [r.article.id for r in results if r.article.id in analysed], [r.article.id for r in results if r.article.id not in analysed],
+                  {i.analysed.article.id: i.key for i in inputs if i.key and i.analysed})
 
 
 def load_corpus(paths: list[Path], workers: int | None = None) -> tuple[list[Article], list[Problem]]:

@@ -49,14 +49,25 @@ def _naive_timeline(articles):
     """The timeline merge as first written: every event against every entry, every entry against every other."""
     from collections import Counter
 
-    from generator.corpus import Source, TimelineEntry, _quantity, _same_event, _who, bigrams, dice, quantities
+    from generator.corpus import Source, TimelineEntry, _quantity, _who, bigrams, dice, dice_counts, quantities
+
+    def same_event(entry, event, evidences):
+        if entry.date != event["date"] or entry.kind != event["kind"]:
+            return False
+        what = event.get("what") or ""
+        if quantities(entry.what) & quantities(what) or dice(entry.what, what) >= 0.6:
+            return True
+        evidence = event.get("evidence") or ""
+        if evidence in evidences:
+            return bool(evidences[evidence])
+        return any(dice_counts(other, Counter(bigrams(evidence))) >= 0.7 for other in evidences.values())
 
     entries = []
     for article in sorted(articles, key=lambda a: a.id):
         for event in article.events:
             source = Source(article.id, article.title, article.outlet, article.published, event["paragraph"], event.get("evidence") or "",
                             _quantity(article, event), _who(article, event))
-            match = next((e for e in entries if _same_event(e, event, {s.evidence: Counter(bigrams(s.evidence)) for s in e.sources})), None)
+            match = next((e for e in entries if same_event(e, event, {s.evidence: Counter(bigrams(s.evidence)) for s in e.sources})), None)
             if match is None:
                 match = TimelineEntry(event["date"], event["precision"], event["kind"], event.get("what") or "")
                 entries.append(match)

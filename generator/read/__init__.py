@@ -297,6 +297,32 @@ def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Proble
     return kept, problems
 
 
+def read_input(item: Input, article_id: str, limits: Limits | None = None) -> tuple[Article | None, list[Problem]]:
+    """One input as a cleaned Article with the problems met; None, with the reason, when it cannot be read."""
+    limits = limits or active_limits()
+    try:
+        doc = read_document(item, article_id, limits)
+    except UnreadableInput as exc:
+        return None, [Problem(item.name, f"{SKIPPED} {exc}", article_id)]
+    except Exception as exc:  # a reader library failing on hostile input must not stop the corpus
+        return None, [Problem(item.name, f"{SKIPPED} the {item.path.suffix} reader failed ({type(exc).__name__}: {exc})", article_id)]
+    sidecar, problems = read_sidecar(item)
+    article, article_problems = build_article(doc, sidecar, Path(item.name).with_suffix(".yml").as_posix())
+    return article, problems + article_problems
+
+
+def sidecar_bytes(item: Input) -> bytes | None:
+    """The sidecar `read_sidecar` would read, as its suffix and raw bytes, or None when there is none (for cache keys).
+
+    Raises OSError when the sidecar is there but cannot be read.
+    """
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = item.path.with_suffix(suffix)
+        if sidecar.is_file():
+            return suffix.encode() + b"\0" + sidecar.read_bytes()
+    return None
+
+
 def read_corpus(paths: list[Path], limits: Limits | None = None, merge_duplicates: bool = False) -> tuple[list[Article], list[Problem]]:
     """Read every input under `paths`; unreadable files become problems, not failures.
 
@@ -308,19 +334,10 @@ def read_corpus(paths: list[Path], limits: Limits | None = None, merge_duplicate
     problems += id_problems
     articles: list[Article] = []
     for item, article_id in planned:
-        try:
-            doc = read_document(item, article_id, limits)
-        except UnreadableInput as exc:
-            problems.append(Problem(item.name, f"{SKIPPED} {exc}", article_id))
-            continue
-        except Exception as exc:  # a reader library failing on hostile input must not stop the corpus
-            problems.append(Problem(item.name, f"{SKIPPED} the {item.path.suffix} reader failed ({type(exc).__name__}: {exc})", article_id))
-            continue
-        sidecar, sidecar_problems = read_sidecar(item)
-        problems += sidecar_problems
-        article, article_problems = build_article(doc, sidecar, Path(item.name).with_suffix(".yml").as_posix())
-        articles.append(article)
+        article, article_problems = read_input(item, article_id, limits)
         problems += article_problems
+        if article is not None:
+            articles.append(article)
     if merge_duplicates:
         articles, duplicate_problems = drop_duplicates(articles)
         problems += duplicate_problems
