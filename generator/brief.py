@@ -47,6 +47,11 @@ def overlap(a: int, b: int) -> float:
     return (a & b).bit_count() / (a | b).bit_count() if a and b else 0.0
 
 
+def competing(articles: list[Article]) -> list[Article]:
+    """The articles whose summary sentences compete in `top_sentences`: the newest ones; nothing else counts."""
+    return sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)[:CANDIDATE_ARTICLES]
+
+
 def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...] = (), masks: BigramSets | None = None) -> list[BriefSentence]:
     """Up to `limit` summary sentences, most echoed across articles first, no two alike, at most two per article.
 
@@ -55,7 +60,7 @@ def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...
     many groups of the same articles pass one `masks`, so each sentence is turned into bigrams once.
     """
     masks = masks if masks is not None else BigramSets()
-    chosen_articles = sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)[:CANDIDATE_ARTICLES]
+    chosen_articles = competing(articles)
     candidates = [(a.id, position, sentence, masks(sentence))
                   for a in sorted(chosen_articles, key=lambda a: a.id) for position, sentence in enumerate(a.summary)]
     by_article: dict[str, list[int]] = {}

@@ -108,7 +108,7 @@ def quantities(text: str) -> frozenset[str]:
 
 def _could_reach(x: tuple[int, int], y: tuple[int, int], threshold: float) -> bool:
     """False when the sizes alone rule out `dice >= threshold` (Dice is at most 2·min / (min + max))."""
-    small, large = sorted((x[1], y[1]))
+    small, large = (x[1], y[1]) if x[1] <= y[1] else (y[1], x[1])
     return small > 0 and 2 * small >= threshold * (small + large) - 1e-9
 
 
@@ -120,12 +120,13 @@ def _same_event(entry_what: str, evidences: dict[str, tuple[int, int]], what: st
     """
     if quantities(entry_what) & quantities(what):
         return True  # same date, same announced quantity: "20만장 확보 목표" / "20만 장 확보 목표"
-    if _could_reach(masks(entry_what), masks(what), SAME_EVENT) and dice_masks(masks(entry_what), masks(what)) >= SAME_EVENT:
+    entry_grams, grams = masks(entry_what), masks(what)
+    if _could_reach(entry_grams, grams, SAME_EVENT) and dice_masks(entry_grams, grams) >= SAME_EVENT:
         return True
     if evidence in evidences:
         return bool(evidences[evidence][1])  # the same sentence word for word: Dice 1 whenever it has a bigram
-    grams = masks(evidence)
-    return any(_could_reach(other, grams, 0.7) and dice_masks(other, grams) >= 0.7 for other in evidences.values())
+    evidence_grams = masks(evidence)
+    return any(_could_reach(other, evidence_grams, 0.7) and dice_masks(other, evidence_grams) >= 0.7 for other in evidences.values())
 
 
 def _quantity(article: Article, event: dict[str, Any]) -> str | None:

@@ -7,16 +7,23 @@ this one only puts them together and cuts per-topic slices.
 """
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from generator.analyse.topics import load_taxonomy
-from generator.brief import BigramSets, BriefSentence, top_sentences
+from generator.brief import BigramSets, BriefSentence, competing, top_sentences
 from generator.corpus import TimelineEntry, merge_timeline, split_by_reference
 from generator.ledger import Claim, LedgerGroup, Series, build_ledger, build_series
 from generator.model import Article, Problem
 from generator.registry import OrgEntry, PersonEntry, QuoteRecord, build_orgs, build_people, unique_slug
 from generator.related import Neighbour, related_articles, shared_terms, similarities, story_clusters, tfidf_vectors
+
+if TYPE_CHECKING:
+    from generator.memo import RenderMemo
 
 TOPIC_SENTENCES = 5
 BRIEF_SENTENCES = 5
@@ -59,47 +66,72 @@ class CorpusView:
     topic_pages: dict[str, str]  # label -> page slug
 
 
-def _mentions_topic(text: str, words: tuple[str, ...]) -> bool:
-    lowered = (text or "").lower()
-    return any(word in lowered for word in words)
+def _mention_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a topic's words: `pattern.search(text.lower())` is true when the text names the topic."""
+    return re.compile("|".join(re.escape(word) for word in words) or r"(?!)")
 
 
 def _topic_views(articles: list[Article], newest_first: list[Article], timeline: list[TimelineEntry], ledger: list[LedgerGroup],
-                 people: list[PersonEntry], masks: BigramSets) -> list[TopicView]:
+                 people: list[PersonEntry], echoed: Echoed) -> list[TopicView]:
     taxonomy = load_taxonomy()
+    lowered = lru_cache(maxsize=None)(lambda text: (text or "").lower())  # one item is checked against every topic
     counts = Counter(label for a in articles for label in a.topics)
     views = []
     taken: set[str] = set()
     for label in sorted(counts, key=lambda t: (-counts[t], t)):
         words = taxonomy.get(label, (label.lower(),))
+        mentions = _mention_pattern(words)
         members = [a for a in newest_first if label in a.topics]
         ids = {a.id for a in members}
-        view = TopicView(label, unique_slug(label, "t-", taken), members, top_sentences(members, TOPIC_SENTENCES, words, masks))
-        view.figures = [(g, c) for g in ledger for c in g.claims if c.source.id in ids and _mentions_topic(c.sentence, words)][:TOPIC_ITEMS]
-        quotes = [(p.name, q) for p in people for q in p.quotes if q.source.id in ids and _mentions_topic(q.text, words)]
+        view = TopicView(label, unique_slug(label, "t-", taken), members, echoed(members, TOPIC_SENTENCES, words))
+        view.figures = [(g, c) for g in ledger for c in g.claims if c.source.id in ids and mentions.search(lowered(c.sentence))][:TOPIC_ITEMS]
+        quotes = [(p.name, q) for p in people for q in p.quotes if q.source.id in ids and mentions.search(lowered(q.text))]
         view.quotes = sorted(quotes, key=lambda pq: (pq[1].source.published or "", pq[1].source.id, pq[1].paragraph))[:TOPIC_ITEMS]
-        view.timeline = [e for e in timeline if any(s.article in ids and _mentions_topic(s.evidence, words) for s in e.sources)][:TOPIC_ITEMS]
+        view.timeline = [e for e in timeline if any(s.article in ids and mentions.search(lowered(s.evidence)) for s in e.sources)][:TOPIC_ITEMS]
         views.append(view)
     return views
 
 
+class Echoed:
+    """`top_sentences` for the groups of one corpus: bigrams worked out once, results kept in the memo.
+
+    Only the newest articles of a group compete (`competing`), so a result is reused whenever
+    their summaries are unchanged: an edit touches the topics of the edited article, not all.
+    """
+
+    def __init__(self, memo: RenderMemo | None = None) -> None:
+        self.memo = memo
+        self.masks = BigramSets()
+
+    def __call__(self, articles: list[Article], limit: int, about: tuple[str, ...] = ()) -> list[BriefSentence]:
+        def choose() -> list[BriefSentence]:
+            return top_sentences(articles, limit, about, self.masks)
+
+        if self.memo is None:
+            return choose()
+        parts = ["top sentences", limit, list(about), [[a.id, a.published, a.summary] for a in competing(articles)]]
+        text = self.memo.text(parts, lambda: json.dumps([asdict(s) for s in choose()], ensure_ascii=False))
+        return [BriefSentence(**s) for s in json.loads(text)]
+
+
 def corpus_brief(articles: list[Article], clusters: list[Cluster], limit: int = BRIEF_SENTENCES,
-                 masks: BigramSets | None = None) -> list[BriefSentence]:
+                 echoed: Echoed | None = None) -> list[BriefSentence]:
     """The corpus in a few sentences: one for each of the largest stories when it covers several, else its most echoed ones.
 
     A corpus of unrelated stories has no sentence that many articles echo; its brief is one line per story.
     """
-    masks = masks if masks is not None else BigramSets()
+    echoed = echoed if echoed is not None else Echoed()
     if len(clusters) < 2:
-        return top_sentences(articles, limit, masks=masks)
-    brief = [s for cluster in clusters[:limit] for s in top_sentences(cluster.articles, 1, masks=masks)]
+        return echoed(articles, limit)
+    brief = [s for cluster in clusters[:limit] for s in echoed(cluster.articles, 1)]
     if len(brief) < limit:
-        brief += [s for s in top_sentences(articles, limit, masks=masks) if s not in brief][: limit - len(brief)]
+        brief += [s for s in echoed(articles, limit) if s not in brief][: limit - len(brief)]
     return brief
 
 
-def build_view(articles: list[Article], noun_counts: dict[str, Counter[str] | dict[str, int]], newest_first: list[Article]) -> CorpusView:
-    """The cross-article findings of the corpus, in stable orders."""
+def build_view(articles: list[Article], noun_counts: dict[str, Counter[str] | dict[str, int]], newest_first: list[Article],
+               memo: RenderMemo | None = None) -> CorpusView:
+    """The cross-article findings of the corpus, in stable orders (the briefs of unchanged groups from `memo`)."""
     timeline = merge_timeline(articles)
     dates = sorted(a.published[:10] for a in articles if a.published)
     reference = dates[-1] if dates else None
@@ -118,10 +150,10 @@ def build_view(articles: list[Article], noun_counts: dict[str, Counter[str] | di
     for person in people:
         for form in [*person.variants, *(a for a in person.aliases if " " not in a)]:
             person_pages.setdefault(form, person.slug)
-    masks = BigramSets()
-    topics = _topic_views(articles, newest_first, timeline, ledger, people, masks)
+    echoed = Echoed(memo)
+    topics = _topic_views(articles, newest_first, timeline, ledger, people, echoed)
     return CorpusView(
         timeline=timeline, past=past, ahead=ahead, reference=reference, people=people, orgs=orgs, ledger=ledger,
-        series=build_series(ledger), topics=topics, related=related, clusters=clusters, brief=corpus_brief(articles, clusters, masks=masks),
+        series=build_series(ledger), topics=topics, related=related, clusters=clusters, brief=corpus_brief(articles, clusters, echoed=echoed),
         problems=problems, person_pages=person_pages, topic_pages={t.label: t.slug for t in topics},
     )

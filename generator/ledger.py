@@ -166,16 +166,17 @@ def build_ledger(articles: list[Article]) -> list[LedgerGroup]:
     categories, threshold = load_ledger_config()
     order = {c.label: i for i, c in enumerate(categories)}
     groups: dict[tuple[str, str, str | None], LedgerGroup] = {}
+    rows: dict[tuple[str, str, str | None, float], ValueRow] = {}
     for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
         for category, claim in _claims(article):
             key = (category, claim.unit, claim.year)
             group = groups.setdefault(key, LedgerGroup(category, claim.unit, claim.year))
-            row = next((r for r in group.rows if r.value == claim.value), None)
+            row = rows.get((*key, claim.value))
             if row is None:
-                row = ValueRow(claim.value)
+                row = rows[(*key, claim.value)] = ValueRow(claim.value)
                 group.rows.append(row)
-            # The same figure repeated in one article is one claim.
-            if all(c.source.id != claim.source.id for c in row.claims):
+            # The same figure repeated in one article is one claim; articles come one at a time, so a repeat is the last claim.
+            if not row.claims or row.claims[-1].source.id != claim.source.id:
                 row.claims.append(claim)
     for group in groups.values():
         group.rows.sort(key=lambda r: r.value)

@@ -119,7 +119,8 @@ def _one_syllable_apart(a: str, b: str) -> bool:
 
 
 def _add_ref(refs: list[ArticleRef], ref: ArticleRef) -> None:
-    if all(r.id != ref.id for r in refs):
+    """List an article once.  Articles are visited one at a time, so one already listed is the last one."""
+    if not refs or refs[-1].id != ref.id:
         refs.append(ref)
 
 

@@ -106,5 +106,6 @@ def shared_terms(members: list[str], vectors: dict[str, dict[str, float]], limit
     for doc in members:
         for term, weight in vectors.get(doc, {}).items():
             total[term] += weight
-    present = {term for term in total if sum(term in vectors.get(doc, {}) for doc in members) >= 2}
+    documents = Counter(term for doc in members for term in vectors.get(doc, {}))
+    present = {term for term in total if documents[term] >= 2}
     return [term for term, _ in sorted(total.items(), key=lambda kv: (-kv[1], kv[0])) if term in present][:limit]

@@ -11,16 +11,20 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template
 
 from generator.charts import series_svg, timeline_svg
 from generator.corpus_view import CorpusView, build_view
 from generator.exports import atom_feed, events_csv, figures_csv, quotes_csv
 from generator.ledger import by_category, format_value, key_groups
 from generator.model import Article, Problem
+
+if TYPE_CHECKING:
+    from generator.memo import RenderMemo
 
 ARTICLES_PER_PAGE = 50
 LATEST_ON_HOME = 10
@@ -38,8 +42,13 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 def escape_markdown(value: Any) -> str:
     """Make text safe and literal inside Markdown: no markup, no HTML, no links."""
-    text = "" if value is None else str(value)
-    text = re.sub(r"\s+", " ", text).strip()
+    return _escaped("" if value is None else str(value))
+
+
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> str:
+    """`escape_markdown` of a string; names, outlets and dates recur on many pages, so results are kept."""
+    text = " ".join(text.split())  # whitespace runs (str.isspace, as re's \s) become one space, ends trimmed
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
     # HTML last: entities are not Markdown, and `<` `&` can no longer open a tag or entity.
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -82,9 +91,16 @@ def sort_newest_first(articles: list[Article]) -> list[Article]:
     return dated + undated
 
 
-def make_environment(templates: Path) -> Environment:
+def make_environment(templates: Path, compiled: Path | None = None) -> Environment:
+    """The Jinja environment of the templates; with `compiled`, compiled templates are kept there (keyed by their source)."""
+    try:
+        if compiled is not None:
+            compiled.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        compiled = None  # a cache that cannot be written only costs time
     env = Environment(
         loader=FileSystemLoader(str(templates)),
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -131,16 +147,19 @@ def _noun_counts(articles: list[Article]) -> dict[str, dict[str, int]]:
 
 def render_site(articles: list[Article], problems: list[Problem], raw_texts: dict[str, str],
                 templates: Path, briefing_json: str, noun_counts: dict[str, Any] | None = None,
-                site_name: str = "브리핑", site_url: str | None = None) -> list[Page]:
+                site_name: str = "브리핑", site_url: str | None = None,
+                memo: RenderMemo | None = None, fingerprints: dict[str, str] | None = None) -> list[Page]:
     """Every generated file of docs/, as Page objects, in a stable order.
 
     The cross-article findings (registry, ledger, topics, related articles) are
     computed here once; the merges they make are appended to `problems`, so the
-    build report and the console list them.
+    build report and the console list them.  With a `memo` and the articles'
+    cache keys (`fingerprints`), an article page whose inputs are unchanged is
+    taken from the memo instead of rendered.
     """
-    env = make_environment(templates)
+    env = make_environment(templates, memo.root / "templates" if memo else None)
     ordered = sort_newest_first(articles)
-    view = build_view(articles, noun_counts if noun_counts is not None else _noun_counts(articles), ordered)
+    view = build_view(articles, noun_counts if noun_counts is not None else _noun_counts(articles), ordered, memo)
     problems.extend(view.problems)
     pages: list[Page] = []
     listing = listing_pages(len(ordered))
@@ -161,12 +180,7 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
         )))
     article_template = env.get_template("article.md.j2")
     for article in ordered:
-        subheads: dict[int, list[str]] = {}
-        for sub in article.subheads:
-            subheads.setdefault(sub.paragraph, []).append(sub.text)
-        pages.append(Page(article_path(article), article_template.render(
-            article=article, subheads=subheads, source=source_path(article), related=view.related.get(article.id, []), **common,
-        )))
+        pages.append(Page(article_path(article), _article_page(article_template, article, view, memo, (fingerprints or {}).get(article.id))))
         pages.append(Page(source_path(article), raw_texts[article.id]))
     timeline = env.get_template("timeline.md.j2")
     sequence = [("ahead", e) for e in view.ahead] + [("past", e) for e in reversed(view.past)]  # upcoming first, then newest past
@@ -195,6 +209,28 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
     pages.append(Page("data/quotes.csv", quotes_csv(articles)))
     pages.append(Page("feed.xml", atom_feed(articles, site_name, site_url)))
     return pages
+
+
+def _article_page(template: Template, article: Article, view: CorpusView, memo: RenderMemo | None, fingerprint: str | None) -> str:
+    """An article's page.  It sees only the article and the cross-article facts named here, so those
+    (with the article's cache key) are all the memo needs to know the page is unchanged."""
+    related = view.related.get(article.id, [])
+    names = sorted({p["name"] for p in article.people} | {q["speaker"] for q in article.quotes if q.get("speaker")})
+    person_pages = {name: view.person_pages[name] for name in names if name in view.person_pages}
+    topic_pages = {topic: view.topic_pages[topic] for topic in article.topics if topic in view.topic_pages}
+
+    def render() -> str:
+        subheads: dict[int, list[str]] = {}
+        for sub in article.subheads:
+            subheads.setdefault(sub.paragraph, []).append(sub.text)
+        return template.render(article=article, subheads=subheads, source=source_path(article), related=related,
+                               person_pages=person_pages, topic_pages=topic_pages)
+
+    if memo is None or fingerprint is None:
+        return render()
+    parts = ["article page", fingerprint, article.keywords, person_pages, topic_pages,
+             [[other.id, other.title, other.outlet, other.published, score] for other, score in related]]
+    return memo.text(parts, render)
 
 
 def _registry_pages(env: Environment, view: CorpusView, common: dict[str, Any]) -> list[Page]:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.briefing import briefing_document, dumps
+from generator.briefing import article_json, dumps_corpus
 from generator.cache import AnalysisCache
+from generator.memo import RenderMemo
 from generator.model import Article, Problem
 from generator.pipeline import Timings, load
 from generator.render import render_site
@@ -64,15 +65,29 @@ def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: Analys
     loaded = load(inputs, workers, cache, timings)
     articles, problems = loaded.articles, loaded.problems
     with timings.stage("render"):
+        memo = RenderMemo(cache.root / "render", templates) if cache else None
         raw_texts = {a.id: a.raw_text for a in articles}
         site_name, site_url = site_identity(config_file) if config_file else (DEFAULT_SITE_NAME, None)
-        pages = render_site(articles, problems, raw_texts, templates, dumps(briefing_document(articles, problems)),
-                            noun_counts=loaded.noun_counts, site_name=site_name, site_url=site_url)
+        briefing_json = dumps_corpus(articles, problems, _article_json(memo, loaded.fingerprints))
+        pages = render_site(articles, problems, raw_texts, templates, briefing_json, noun_counts=loaded.noun_counts,
+                            site_name=site_name, site_url=site_url, memo=memo, fingerprints=loaded.fingerprints)
+        if memo:
+            memo.prune()
     with timings.stage("write"):
         report = write_pages(docs, pages)
     for rel in report.kept_by_hand:
         problems.append(Problem(f"docs/{rel}", "a hand-written or hand-edited file is in the way; it was left untouched"))
     return Generated(articles, problems, report, loaded.analysed)
+
+
+def _article_json(memo: RenderMemo | None, fingerprints: dict[str, str]):
+    """Each article's part of briefing.json, from the memo when its cache key and keywords are unchanged."""
+    def text(article: Article) -> str:
+        fingerprint = fingerprints.get(article.id)
+        if memo is None or fingerprint is None:
+            return article_json(article)
+        return memo.text(["article json", fingerprint, article.keywords], lambda: article_json(article))
+    return text
 
 
 def mkdocs_build(config_file: Path, strict: bool = False) -> None:

@@ -77,6 +77,16 @@ def _ours(path: Path, manifest: dict[str, str | list[str]], rel: str) -> bool:
     return rel in manifest and path.is_file() and digest(path.read_bytes()) in _hashes(manifest[rel])
 
 
+def _read_if_there(path: Path) -> tuple[bool, bytes | None]:
+    """(whether something is at `path`, its bytes when it is a readable file): one read serves both checks of a page."""
+    try:
+        return True, path.read_bytes()
+    except FileNotFoundError:
+        return False, None
+    except OSError:
+        return path.exists(), None
+
+
 def _write_manifest(docs: Path, manifest: dict[str, str | list[str]]) -> None:
     atomic_write(docs / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
@@ -91,25 +101,32 @@ def write_pages(docs: Path, pages: list[Page]) -> WriteReport:
     new_manifest: dict[str, str | list[str]] = {}
     wanted = {page.path for page in pages}
     pending = dict(manifest)
-    for page in pages:
-        target = docs / page.path
-        new_hash = digest(page.content.encode("utf-8"))
-        if new_hash not in _hashes(manifest.get(page.path)) and (not target.exists() or _ours(target, manifest, page.path)):
-            pending[page.path] = sorted({*_hashes(manifest.get(page.path)), new_hash})
+    encoded = [(page.path, page.content.encode("utf-8")) for page in pages]
+    hashes = [digest(data) for _, data in encoded]
+    for (rel, _), new_hash in zip(encoded, hashes, strict=True):
+        target = docs / rel
+        if new_hash not in _hashes(manifest.get(rel)) and (not target.exists() or _ours(target, manifest, rel)):
+            pending[rel] = sorted({*_hashes(manifest.get(rel)), new_hash})
     if pending != manifest:
         _write_manifest(docs, pending)
-    for page in pages:
-        target = docs / page.path
-        data = page.content.encode("utf-8")
-        if target.exists() and not _ours(target, manifest, page.path):
-            report.kept_by_hand.append(page.path)
-            continue
-        new_manifest[page.path] = digest(data)
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged.append(page.path)
-            continue
+    for (rel, data), new_hash in zip(encoded, hashes, strict=True):
+        target = docs / rel
+        present, on_disk = _read_if_there(target)
+        if present:
+            if on_disk is None:
+                ours = False  # a folder or an unreadable file in the way
+            else:
+                ours = new_hash in _hashes(manifest.get(rel)) if on_disk == data else _ours(target, manifest, rel)
+            if not ours:
+                report.kept_by_hand.append(rel)
+                continue
+            if on_disk == data:
+                new_manifest[rel] = new_hash
+                report.unchanged.append(rel)
+                continue
+        new_manifest[rel] = new_hash
         atomic_write(target, data)
-        report.written.append(page.path)
+        report.written.append(rel)
     for rel in sorted(set(manifest) - wanted):
         target = docs / rel
         if _ours(target, manifest, rel):

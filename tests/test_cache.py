@@ -124,3 +124,51 @@ def test_cached_build_writes_the_same_docs_and_only_what_changed(project, corpus
     assert not (docs / "articles" / f"{gone.stem}.md").exists()
     assert f"sources/{sorted(corpus.glob('*.txt'))[0].stem}.txt" in third.report.unchanged  # pages of kept articles that did not change
     assert hand.read_text(encoding="utf-8") == "# 메모\n"
+
+
+def test_an_input_taken_from_the_cache_brings_back_the_problems_met_reading_it(corpus, tmp_path):
+    damaged = sorted(corpus.glob("*.txt"))[0]
+    damaged.write_bytes(damaged.read_bytes().replace(b"\n", b"\x00\n", 3))  # NUL bytes: repaired, with a warning
+    (corpus / "notes.yml").write_text("- not a mapping\n", encoding="utf-8")
+    first = load([corpus], workers=1, cache=AnalysisCache(tmp_path / "cache"))
+    assert any(p.source.endswith(damaged.name) and "NUL" in p.message for p in first.problems)
+    again = load([corpus], workers=1, cache=AnalysisCache(tmp_path / "cache"))
+    assert again.analysed == [] and again.problems == first.problems
+    assert set(again.fingerprints) == {a.id for a in again.articles}
+
+
+def test_a_renamed_input_is_read_under_its_new_name(corpus, tmp_path):
+    first = load([corpus], workers=1, cache=AnalysisCache(tmp_path / "cache"))
+    old = sorted(corpus.glob("*.txt"))[0]
+    old.rename(old.with_name("renamed.txt"))
+    again = load([corpus], workers=1, cache=AnalysisCache(tmp_path / "cache"))
+    assert again.analysed == ["renamed"]
+    assert {a.id for a in again.articles} == {a.id for a in first.articles} - {old.stem} | {"renamed"}
+    assert next(a for a in again.articles if a.id == "renamed").source.endswith("renamed.txt")
+
+
+def test_after_an_edit_the_cached_build_writes_what_a_fresh_build_writes(project, corpus, tmp_path):
+    """The memo of article pages and briefing.json must never keep a page the edit changed, here or on another article."""
+    docs, templates = project / "docs", project / "templates"
+    cache = tmp_path / "cache"
+    fresh = tmp_path / "fresh"
+    shutil.copytree(docs, fresh)  # the same hand-written files in both
+    generate_docs([corpus], docs, templates, AnalysisCache(cache), workers=1)
+    assert any((cache / "render").rglob("*")), "the memo was not used"
+    edited = sorted(corpus.glob("*.txt"))[3]
+    text = edited.read_text(encoding="utf-8")
+    first = load([corpus], workers=1).articles
+    body = next(a for a in first if a.id == edited.stem).body
+    person = next(p for a in first if a.id != edited.stem for p in a.people if p["role"])
+    addition = f' {person["name"]} {person["role"]}은 "내년 3월까지 GPU 5만 장을 더 확보하겠다"고 말했다.'
+    edited.write_text(text.replace(body[-1], body[-1] + addition, 1), encoding="utf-8")
+    again = generate_docs([corpus], docs, templates, AnalysisCache(cache), workers=1)
+    assert again.analysed == [edited.stem]
+    generate_docs([corpus], fresh, templates, workers=1)
+
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert tree(docs) == tree(fresh)
+    assert f"articles/{edited.stem}.md" in again.report.written and "data/briefing.json" in again.report.written
+    assert any(path.startswith("people/") for path in again.report.written)  # the edit reached another article's person

@@ -82,3 +82,16 @@ def test_titles_beyond_the_basic_plane_keep_their_front_matter():
     pages = {p.path: p.content for p in render_site([article], [], {"a": "원문"}, ROOT / "templates", "{}", noun_counts={})}
     front = pages["articles/a.md"].split("---")[1]
     assert yaml.load(front, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)["title"] == "로켓 🚀 발사 &lt;b&gt;"
+
+
+def test_briefing_json_from_pieces_is_the_document_itself():
+    from conftest import SEEDS
+
+    from generator.briefing import briefing_document, dumps, dumps_corpus
+    from generator.model import Problem
+    from generator.pipeline import load_corpus
+
+    articles, problems = load_corpus([SEEDS], workers=1)
+    problems = problems + [Problem("seeds/x.txt", '"articles": [] 같은 글', "x")]
+    for chosen, listed in ((articles, problems), (articles[:1], []), ([], problems), ([], [])):
+        assert dumps_corpus(chosen, listed) == dumps(briefing_document(chosen, listed))

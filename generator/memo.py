@@ -1,0 +1,97 @@
+"""Rendered text kept between runs: an unchanged article's page and JSON are not made again.
+
+Most of what a build writes belongs to one article: its page and its part of
+briefing.json.  Both are a function of the article's cache key (its input
+and the analysis configuration) and of a few cross-article facts (its
+keywords, its related articles, the page names of its people and topics).
+The caller names all of those as the entry's parts, and a salt covers the
+code, data and templates that turn them into text, so an entry is reused only
+when the text made now would be the same.
+
+Entries live in one folder per salt (other salts' folders are removed), one
+file each, written atomically; an entry whose first line is not its key is a
+miss.  Entries not used by a run that stored new ones are removed, so the
+folder holds about one corpus worth of text.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.write import atomic_write
+
+PACKAGE = Path(__file__).resolve().parent
+HEX = frozenset("0123456789abcdef")
+
+
+def _digest_tree(digest: Any, root: Path) -> None:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+
+
+def render_salt(templates: Path, code: Path = PACKAGE) -> str:
+    """Everything besides an entry's parts that shapes its text: the generator's code and data, and the templates."""
+    digest = hashlib.sha256(f"briefing {__version__}\0".encode())
+    _digest_tree(digest, code)
+    _digest_tree(digest, templates)
+    return digest.hexdigest()
+
+
+class RenderMemo:
+    """Text made from named parts, kept on disk under a hash of the parts and the salt."""
+
+    def __init__(self, folder: Path, templates: Path, salt: str | None = None) -> None:
+        self.salt = salt or render_salt(templates)
+        self.root = folder
+        self.folder = folder / self.salt[:16]
+        self.used: set[str] = set()
+        self.hits = 0
+        self.stored = 0
+        self._forget_other_salts()
+
+    def _forget_other_salts(self) -> None:
+        if not self.root.is_dir():
+            return
+        for other in self.root.iterdir():
+            if other.is_dir() and other != self.folder and len(other.name) == 16 and all(c in HEX for c in other.name):
+                shutil.rmtree(other, ignore_errors=True)
+
+    def key(self, parts: Any) -> str:
+        digest = hashlib.sha256(f"{self.salt}\0".encode())
+        digest.update(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        return digest.hexdigest()
+
+    def text(self, parts: Any, make: Callable[[], str]) -> str:
+        """The text made from `parts`: from disk when a run made it before, else `make()` (and kept)."""
+        key = self.key(parts)
+        self.used.add(key)
+        path = self.folder / key
+        try:
+            stored = path.read_text(encoding="utf-8")
+            if stored.startswith(key + "\n"):
+                self.hits += 1
+                return stored[len(key) + 1:]
+        except (OSError, UnicodeDecodeError):
+            pass
+        made = make()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, f"{key}\n{made}".encode())
+            self.stored += 1
+        except OSError:
+            pass  # a memo that cannot be written only costs time
+        return made
+
+    def prune(self) -> None:
+        """Remove entries this run did not use, once it stored new ones (so the folder does not grow with every edit)."""
+        if not self.stored or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name not in self.used and len(path.name) == 64 and all(c in HEX for c in path.name):
+                path.unlink(missing_ok=True)
