@@ -55,7 +55,8 @@ def _cache(args: argparse.Namespace, project: Path):
 
 
 def _cache_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--cache", metavar="DIR", help="where analysed articles are kept (default: .briefing-cache in the project folder)")
+    parser.add_argument("--cache", metavar="DIR",
+                        help="where analysed articles and rendered pages are kept (default: .briefing-cache in the project folder)")
     parser.add_argument("--no-cache", action="store_true", help="analyse every article again and keep nothing")
 
 

@@ -31,6 +31,7 @@ LATEST_ON_HOME = 10
 HOME_ITEMS = 8  # key figures, upcoming dates, people and clusters shown on the home page
 # Cross-article pages are split into pages of bounded size, so no page grows with the corpus.
 ENTRIES_PER_PAGE = 100  # timeline entries, targets, people, organisations
+QUOTES_PER_PAGE = 50  # a person's quotes: a much-quoted official's continue on `<slug>.page-2.md`, ...
 GROUPS_PER_PAGE = 20  # figures-ledger groups (each shows at most 10 values and 3 claims a value)
 KIND_LABELS = {"past": "지난 일", "scheduled": "예정", "target": "목표"}
 STATUS_LABELS = {"conflict": "불일치", "agree": "일치", "single": "단일 출처", "several": "서로 다른 대상"}
@@ -118,17 +119,21 @@ def make_environment(templates: Path, compiled: Path | None = None) -> Environme
     return env
 
 
-def paginate(first: str, items: list[Any], per_page: int) -> list[tuple[str, list[Any], int, list[str]]]:
+def paginate(first: str, items: list[Any], per_page: int, continued: str | None = None) -> list[tuple[str, list[Any], int, list[str]]]:
     """(path, items on it, page number, every page's path) for a list split into pages.
 
     `people/index.md` continues as `people/page-2.md`; `timeline.md` as `timeline-2.md`,
     so every page of one list sits in one folder and links to the others by file name.
+    `continued` names later pages otherwise, from the first page's `{stem}` and the number `{n}`.
     """
     count = max(1, -(-len(items) // per_page))
-    if first.endswith("index.md"):
+    stem = first[: -len(".md")]
+    if continued is not None:
+        paths = [first] + [continued.format(stem=stem, n=n) for n in range(2, count + 1)]
+    elif first.endswith("index.md"):
         paths = [first] + [first[: -len("index.md")] + f"page-{n}.md" for n in range(2, count + 1)]
     else:
-        paths = [first] + [first[: -len(".md")] + f"-{n}.md" for n in range(2, count + 1)]
+        paths = [first] + [f"{stem}-{n}.md" for n in range(2, count + 1)]
     return [(path, items[(n - 1) * per_page: n * per_page], n, paths) for n, path in enumerate(paths, start=1)]
 
 
@@ -239,7 +244,10 @@ def _registry_pages(env: Environment, view: CorpusView, common: dict[str, Any]) 
     for path, chunk, number, paths in paginate("people/index.md", view.people, ENTRIES_PER_PAGE):
         pages.append(Page(path, people.render(people=chunk, total=len(view.people), number=number, pages=paths, **common)))
     person = env.get_template("person.md.j2")
-    pages += [Page(f"people/{p.slug}.md", person.render(person=p, **common)) for p in view.people]
+    for p in view.people:
+        # Slugs hold no dots, so `<slug>.page-2.md` never meets another person's page.
+        for path, chunk, number, paths in paginate(f"people/{p.slug}.md", p.quotes, QUOTES_PER_PAGE, continued="{stem}.page-{n}.md"):
+            pages.append(Page(path, person.render(person=p, quotes=chunk, number=number, pages=paths, **common)))
     orgs = env.get_template("orgs.md.j2")
     for path, chunk, number, paths in paginate("orgs/index.md", view.orgs, ENTRIES_PER_PAGE):
         pages.append(Page(path, orgs.render(orgs=chunk, total=len(view.orgs), number=number, pages=paths, **common)))

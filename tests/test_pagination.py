@@ -32,3 +32,19 @@ def test_large_corpus_pages_are_bounded():
     assert "[2](timeline-2.md)" in pages["timeline.md"] and "[1](timeline.md)" in pages["timeline-2.md"]
     assert "[2](page-2.md)" in pages["people/index.md"]
     assert pages["people/index.md"].count("](") <= ENTRIES_PER_PAGE + 5
+
+
+def test_a_much_quoted_person_has_quote_pages_of_bounded_size():
+    from generator.render import QUOTES_PER_PAGE
+
+    articles = [_article(n) for n in range(130)]
+    for article in articles:
+        article.people = [{"name": "홍길동", "role": "장관", "aliases": [], "mentions": 1}]
+        article.quotes = [{"text": f"발언 {article.id}입니다", "speaker": "홍길동", "paragraph": 0}]
+    pages = {p.path: p.content for p in render_site(articles, [], {a.id: "" for a in articles}, ROOT / "templates", "{}", noun_counts={})}
+    quote_pages = sorted(path for path in pages if path.startswith("people/홍길동"))
+    assert quote_pages == ["people/홍길동.md", "people/홍길동.page-2.md", "people/홍길동.page-3.md"]
+    assert all(pages[path].count("> — ") <= QUOTES_PER_PAGE for path in quote_pages)
+    assert sum(pages[path].count("> — ") for path in quote_pages) == 130  # every quote is on one of them
+    assert "[2](홍길동.page-2.md)" in pages["people/홍길동.md"] and "[1](홍길동.md)" in pages["people/홍길동.page-3.md"]
+    assert "## 기사" in pages["people/홍길동.md"] and "## 기사" not in pages["people/홍길동.page-2.md"]
