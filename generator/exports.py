@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from feedgen.feed import FeedGenerator
@@ -29,23 +30,40 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(header: list[str], rows: list[dict[str, object]]) -> str:
+def to_csv(header: list[str], rows: list[dict[str, object]], with_header: bool = True) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    if with_header:
+        writer.writerow(header)
     for row in rows:
         writer.writerow([_cell(row.get(column)) for column in header])
     return out.getvalue()
 
 
-def figures_csv(articles: list[Article]) -> str:
-    rows = [{"article": a.id, "published": a.published, "outlet": a.outlet, **f} for a in sorted(articles, key=lambda a: a.id) for f in a.figures]
-    return to_csv(["article", "published", "outlet", "text", "value", "unit", "what", "when", "paragraph"], rows)
+FIGURE_COLUMNS = ["article", "published", "outlet", "text", "value", "unit", "what", "when", "paragraph"]
+QUOTE_COLUMNS = ["article", "published", "outlet", "speaker", "text", "paragraph"]
 
 
-def quotes_csv(articles: list[Article]) -> str:
-    rows = [{"article": a.id, "published": a.published, "outlet": a.outlet, **q} for a in sorted(articles, key=lambda a: a.id) for q in a.quotes]
-    return to_csv(["article", "published", "outlet", "speaker", "text", "paragraph"], rows)
+def figure_rows(article: Article) -> str:
+    """One article's lines of figures.csv (CSV lines stand alone, so the file is its articles' lines in id order)."""
+    return to_csv(FIGURE_COLUMNS, [{"article": article.id, "published": article.published, "outlet": article.outlet, **f}
+                                   for f in article.figures], with_header=False)
+
+
+def quote_rows(article: Article) -> str:
+    """One article's lines of quotes.csv."""
+    return to_csv(QUOTE_COLUMNS, [{"article": article.id, "published": article.published, "outlet": article.outlet, **q}
+                                  for q in article.quotes], with_header=False)
+
+
+def figures_csv(articles: list[Article], rows: Callable[[Article], str] = figure_rows) -> str:
+    """Every figure of the corpus; `rows` may take an article's lines from a memo."""
+    return to_csv(FIGURE_COLUMNS, []) + "".join(rows(a) for a in sorted(articles, key=lambda a: a.id))
+
+
+def quotes_csv(articles: list[Article], rows: Callable[[Article], str] = quote_rows) -> str:
+    """Every quote of the corpus; `rows` may take an article's lines from a memo."""
+    return to_csv(QUOTE_COLUMNS, []) + "".join(rows(a) for a in sorted(articles, key=lambda a: a.id))
 
 
 def events_csv(timeline: list[TimelineEntry]) -> str:

@@ -88,6 +88,19 @@ class RenderMemo:
             pass  # a memo that cannot be written only costs time
         return made
 
+    def per_article(self, kind: str, make: Callable[[Any], str], fingerprints: dict[str, str],
+                    also: Callable[[Any], Any] = lambda article: None) -> Callable[[Any], str]:
+        """`make(article)`, kept under the article's cache key (and `also(article)`: cross-article facts `make` reads).
+
+        An article without a cache key is made every time.
+        """
+        def text(article: Any) -> str:
+            fingerprint = fingerprints.get(article.id)
+            if fingerprint is None:
+                return make(article)
+            return self.text([kind, fingerprint, also(article)], lambda: make(article))
+        return text
+
     def prune(self) -> None:
         """Remove entries this run did not use, once it stored new ones (so the folder does not grow with every edit)."""
         if not self.stored or not self.folder.is_dir():

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 from generator.charts import series_svg, timeline_svg
 from generator.corpus_view import CorpusView, build_view
-from generator.exports import atom_feed, events_csv, figures_csv, quotes_csv
+from generator.exports import atom_feed, events_csv, figure_rows, figures_csv, quote_rows, quotes_csv
 from generator.ledger import by_category, format_value, key_groups
 from generator.model import Article, Problem
 
@@ -209,9 +209,11 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
         pages.append(Page(f"assets/figures-{number}.svg", series_svg(series.id, series.unit, points)))
     pages.append(Page("report.md", env.get_template("report.md.j2").render(problems=problems, total=len(ordered))))
     pages.append(Page("data/briefing.json", briefing_json))
-    pages.append(Page("data/figures.csv", figures_csv(articles)))
+    figure_lines = memo.per_article("figures csv", figure_rows, fingerprints or {}) if memo else figure_rows
+    quote_lines = memo.per_article("quotes csv", quote_rows, fingerprints or {}) if memo else quote_rows
+    pages.append(Page("data/figures.csv", figures_csv(articles, figure_lines)))
     pages.append(Page("data/events.csv", events_csv(view.timeline)))
-    pages.append(Page("data/quotes.csv", quotes_csv(articles)))
+    pages.append(Page("data/quotes.csv", quotes_csv(articles, quote_lines)))
     pages.append(Page("feed.xml", atom_feed(articles, site_name, site_url)))
     return pages
 

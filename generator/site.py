@@ -68,7 +68,8 @@ def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: Analys
         memo = RenderMemo(cache.root / "render", templates) if cache else None
         raw_texts = {a.id: a.raw_text for a in articles}
         site_name, site_url = site_identity(config_file) if config_file else (DEFAULT_SITE_NAME, None)
-        briefing_json = dumps_corpus(articles, problems, _article_json(memo, loaded.fingerprints))
+        article_text = memo.per_article("article json", article_json, loaded.fingerprints, lambda a: a.keywords) if memo else article_json
+        briefing_json = dumps_corpus(articles, problems, article_text)
         pages = render_site(articles, problems, raw_texts, templates, briefing_json, noun_counts=loaded.noun_counts,
                             site_name=site_name, site_url=site_url, memo=memo, fingerprints=loaded.fingerprints)
         if memo:
@@ -78,16 +79,6 @@ def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: Analys
     for rel in report.kept_by_hand:
         problems.append(Problem(f"docs/{rel}", "a hand-written or hand-edited file is in the way; it was left untouched"))
     return Generated(articles, problems, report, loaded.analysed)
-
-
-def _article_json(memo: RenderMemo | None, fingerprints: dict[str, str]):
-    """Each article's part of briefing.json, from the memo when its cache key and keywords are unchanged."""
-    def text(article: Article) -> str:
-        fingerprint = fingerprints.get(article.id)
-        if memo is None or fingerprint is None:
-            return article_json(article)
-        return memo.text(["article json", fingerprint, article.keywords], lambda: article_json(article))
-    return text
 
 
 def mkdocs_build(config_file: Path, strict: bool = False) -> None:
