@@ -7,7 +7,9 @@ generator/data/, the source of the code that reads and analyses, and the
 Kiwi version.  Any change to one of those gives new keys, so a stale entry
 is simply never asked for; an unchanged input costs one hash of its bytes.  Entries live under one folder per configuration; folders of
 other configurations are removed when the cache is opened, so the cache does
-not grow with every change of code or vocabulary.
+not grow with every change of code or vocabulary.  Only folders that carry
+the cache's marker file are ever removed, so `--cache` pointed at a folder of
+one's own costs nothing in it.
 
 An entry is the analysed Article as JSON (raw text included), its noun
 counts and the problems met reading it (so the build report is the same
@@ -33,9 +35,30 @@ PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
 # The code whose output the cache stores: the readers, the Korean layer, the analysers, the domain objects.
 ANALYSIS_CODE = ("model.py", "read/*.py", "korean/*.py", "analyse/*.py")
+# The libraries whose output the cache stores: Kiwi and its model, and the readers' decoding and extraction.
+READING_PACKAGES = ("kiwipiepy", "kiwipiepy-model", "charset-normalizer", "trafilatura", "lxml", "lxml-html-clean", "pyyaml")
 DEFAULT_FOLDER = ".briefing-cache"
 ENTRY_FORMAT = 2
-HEX = frozenset("0123456789abcdef")
+
+
+MARKER = ".briefing-cache-folder"  # in every folder the caches made, and only in those
+
+
+def make_marked_folder(folder: Path) -> None:
+    """Create `folder` (and its marker): a folder the caches may remove again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / MARKER
+    if not marker.exists():
+        marker.write_bytes(b"made by briefing; removed with its folder when the configuration changes\n")
+
+
+def forget_marked_folders(root: Path, keep: Path) -> None:
+    """Remove the folders under `root` that the caches made, except `keep`."""
+    if not root.is_dir():
+        return
+    for other in root.iterdir():
+        if other != keep and other.is_dir() and not other.is_symlink() and (other / MARKER).is_file():
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def _digest_files(digest: Any, root: Path, patterns: tuple[str, ...]) -> None:
@@ -56,7 +79,8 @@ def configuration_hash(data: Path = DATA, code: Path = PACKAGE) -> str:
     """Everything besides the input itself that can change what the analysis finds."""
     digest = hashlib.sha256()
     digest.update(f"briefing {__version__} entry {ENTRY_FORMAT}\0".encode())
-    digest.update(f"kiwipiepy {_version('kiwipiepy')} model {_version('kiwipiepy-model')}\0".encode())
+    for package in READING_PACKAGES:
+        digest.update(f"{package} {_version(package)}\0".encode())
     _digest_files(digest, data, ("*.yml", "*.yaml"))
     _digest_files(digest, code, ANALYSIS_CODE)
     return digest.hexdigest()
@@ -92,23 +116,14 @@ class AnalysisCache:
         self._forget_other_configurations()
 
     def _forget_other_configurations(self) -> None:
-        if not self.root.is_dir():
-            return
-        for other in self.root.iterdir():
-            if other.is_dir() and other != self.folder and len(other.name) == 16 and all(c in HEX for c in other.name) \
-                    and all(f.suffix == ".json" and f.is_file() for f in other.iterdir()):
-                shutil.rmtree(other, ignore_errors=True)  # only a folder of cache entries, never a user's folder that looks like one
+        forget_marked_folders(self.root, self.folder)
 
-    def key(self, item: Input, article_id: str, limits: Limits) -> str | None:
-        """The entry's key: the input's bytes, its sidecar's, its name, id and limits, and the configuration.
+    def key(self, item: Input, article_id: str, limits: Limits, data: bytes) -> str | None:
+        """The entry's key: the input's bytes (`data`, as they will be read), its sidecar's, its name, id and limits, and the configuration.
 
-        None when the file cannot be read whole within the limits: such an input is read (and its
-        problem reported) every time, never cached.
+        None when the sidecar is there but cannot be read: such an input is read every time, never cached.
         """
         try:
-            if item.path.stat().st_size > limits.max_file_bytes:
-                return None
-            data = item.path.read_bytes()
             sidecar = sidecar_bytes(item)
         except OSError:
             return None
@@ -138,7 +153,7 @@ class AnalysisCache:
         """Store an outcome; a cache that cannot be written only costs time, never the build."""
         entry = {"key": key, "article": asdict(result.article), "nouns": result.nouns, "problems": [asdict(p) for p in result.problems]}
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_marked_folder(self.folder)
             atomic_write(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass

@@ -8,8 +8,8 @@ The caller names all of those as the entry's parts, and a salt covers the
 code, data and templates that turn them into text, so an entry is reused only
 when the text made now would be the same.
 
-Entries live in one folder per salt (other salts' folders are removed), one
-file each, written atomically; an entry whose first line is not its key is a
+Entries live in one folder per salt (other salts' folders, when they carry
+the cache's marker, are removed), one file each, written atomically; an entry whose first line is not its key is a
 miss.  Entries not used by a run that stored new ones are removed, so the
 folder holds about one corpus worth of text.
 """
@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.cache import forget_marked_folders, make_marked_folder
 from generator.write import atomic_write
 
 PACKAGE = Path(__file__).resolve().parent
@@ -37,7 +38,7 @@ def _digest_tree(digest: Any, root: Path) -> None:
 
 def render_salt(templates: Path, code: Path = PACKAGE) -> str:
     """Everything besides an entry's parts that shapes its text: the generator's code and data, and the templates."""
-    digest = hashlib.sha256(f"briefing {__version__}\0".encode())
+    digest = hashlib.sha256(f"briefing {__version__} jinja2 {version('jinja2')}\0".encode())
     _digest_tree(digest, code)
     _digest_tree(digest, templates)
     return digest.hexdigest()
@@ -56,11 +57,7 @@ class RenderMemo:
         self._forget_other_salts()
 
     def _forget_other_salts(self) -> None:
-        if not self.root.is_dir():
-            return
-        for other in self.root.iterdir():
-            if other.is_dir() and other != self.folder and len(other.name) == 16 and all(c in HEX for c in other.name):
-                shutil.rmtree(other, ignore_errors=True)
+        forget_marked_folders(self.root, self.folder)
 
     def key(self, parts: Any) -> str:
         digest = hashlib.sha256(f"{self.salt}\0".encode())
@@ -73,7 +70,7 @@ class RenderMemo:
         self.used.add(key)
         path = self.folder / key
         try:
-            stored = path.read_text(encoding="utf-8")
+            stored = path.read_bytes().decode("utf-8")  # not read_text: it would turn a kept "\r" into "\n"
             if stored.startswith(key + "\n"):
                 self.hits += 1
                 return stored[len(key) + 1:]
@@ -81,7 +78,7 @@ class RenderMemo:
             pass
         made = make()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_marked_folder(self.folder)
             atomic_write(path, f"{key}\n{made}".encode())
             self.stored += 1
         except OSError:

@@ -24,7 +24,8 @@ from generator.analyse.keywords import article_noun_counts, keywords_from_counts
 from generator.cache import Analysed, AnalysisCache
 from generator.korean.kiwi import forget_texts, shared_kiwi
 from generator.model import Article, Problem
-from generator.read import discover, drop_duplicates, plan_ids, read_input
+from generator.read import discover, drop_duplicates, input_bytes, plan_ids, read_input
+from generator.read.encoding import UnreadableInput
 from generator.read.limits import active_limits
 
 PARALLEL_FROM = 16  # articles
@@ -125,12 +126,16 @@ def load(paths: list[Path], workers: int | None = None, cache: AnalysisCache | N
         problems += id_problems
         inputs: list[_Input] = []
         for item, article_id in planned:
-            key = cache.key(item, article_id, limits) if cache else None
+            try:
+                data: bytes | None = input_bytes(item, limits) if cache else None
+            except UnreadableInput:
+                data = None  # read_input says why
+            key = cache.key(item, article_id, limits, data) if cache and data is not None else None
             stored = cache.get(key) if cache and key else None
             if stored is not None:
                 inputs.append(_Input(key, stored.article, stored.problems, stored))
             else:
-                article, read_problems = read_input(item, article_id, limits)
+                article, read_problems = read_input(item, article_id, limits, data)  # the very bytes the key was made from
                 if article is not None:
                     inputs.append(_Input(key, article, read_problems))
                 else:

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from pathlib import Path
 from generator.render import Page
 
 MANIFEST = ".briefing-manifest.json"
-TEMPORARY_PREFIX = ".tmp-"  # atomic_write's temporary files; only this module makes them
+TEMPORARY_PREFIX = ".briefing-tmp-"  # atomic_write's temporary files; only this module makes them
 
 
 @dataclass
@@ -78,8 +79,13 @@ def _ours(path: Path, manifest: dict[str, str | list[str]], rel: str) -> bool:
 
 
 def _read_if_there(path: Path) -> tuple[bool, bytes | None]:
-    """(whether something is at `path`, its bytes when it is a readable file): one read serves both checks of a page."""
+    """(whether something is at `path`, its bytes when it is a regular readable file): one read serves both checks of a page.
+
+    Only a regular file is read: a folder, a named pipe or a device in the way is something, never ours.
+    """
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return True, None
         return True, path.read_bytes()
     except FileNotFoundError:
         return False, None

@@ -172,3 +172,13 @@ def test_after_an_edit_the_cached_build_writes_what_a_fresh_build_writes(project
     assert tree(docs) == tree(fresh)
     assert f"articles/{edited.stem}.md" in again.report.written and "data/briefing.json" in again.report.written
     assert any(path.startswith("people/") for path in again.report.written)  # the edit reached another article's person
+
+
+def test_a_users_folder_inside_the_cache_is_never_removed(corpus, tmp_path):
+    own = tmp_path / "cache" / "0123456789abcdef"  # named like a configuration's folder, holding only JSON
+    own.mkdir(parents=True)
+    (own / "data.json").write_text("{}", encoding="utf-8")
+    load([corpus], workers=1, cache=AnalysisCache(tmp_path / "cache", "a" * 64))
+    load([corpus], workers=1, cache=AnalysisCache(tmp_path / "cache", "b" * 64))
+    assert (own / "data.json").is_file()
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["0123456789abcdef", "b" * 16]

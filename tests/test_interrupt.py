@@ -120,7 +120,7 @@ def test_a_killed_build_leaves_the_previous_site_and_a_usable_docs(built_once: P
     assert _in_the_way(result.stderr) == _in_the_way((project / "first-build.log").read_text(encoding="utf-8"))
     assert (project / "site" / "articles" / "extra.html").is_file()
     assert not _staging(project) and not list(project.glob(".site.previous"))
-    assert not [p for p in (project / "docs").rglob(".tmp-*")]
+    assert not [p for p in (project / "docs").rglob(".briefing-tmp-*")]
     assert (project / "docs" / "about.md").read_bytes() == hand_written
     assert _stamps(project / "seeds") == seeds_before
     assert isinstance(load_manifest(project / "docs")["articles/extra.md"], str)
@@ -151,4 +151,4 @@ def test_writes_cut_short_leave_pages_the_generator_still_owns(tmp_path: Path):
     assert sorted(report.written) == [f"articles/a{n}.md" for n in range(4)]
     assert (docs / "hand.md").read_text(encoding="utf-8") == "손으로 쓴 글\n"
     assert all(isinstance(v, str) for v in load_manifest(docs).values())
-    assert (docs / MANIFEST).is_file() and not list(docs.rglob(".tmp-*"))
+    assert (docs / MANIFEST).is_file() and not list(docs.rglob(".briefing-tmp-*"))

@@ -48,7 +48,7 @@ def test_edited_templates_change_the_salt_and_drop_the_old_entries(tmp_path):
 def test_a_damaged_entry_is_made_again(tmp_path):
     memo = RenderMemo(tmp_path / "memo", ROOT / "templates")
     memo.text(["page"], lambda: "good")
-    [entry] = [p for p in memo.folder.iterdir()]
+    [entry] = [p for p in memo.folder.iterdir() if len(p.name) == 64]
     entry.write_text("garbage", encoding="utf-8")
     assert RenderMemo(tmp_path / "memo", ROOT / "templates").text(["page"], lambda: "made") == "made"
 
@@ -58,12 +58,12 @@ def test_prune_keeps_only_what_the_run_used(tmp_path):
     memo.text(["kept"], lambda: "a")
     memo.text(["dropped"], lambda: "b")
     memo.prune()
-    assert len(list(memo.folder.iterdir())) == 2  # this run used both
+    assert len([p for p in memo.folder.iterdir() if len(p.name) == 64]) == 2  # this run used both
     run = RenderMemo(tmp_path / "memo", ROOT / "templates")
     run.text(["kept"], lambda: "a")
     run.text(["new"], lambda: "c")
     run.prune()
-    assert sorted(p.name for p in run.folder.iterdir()) == sorted({run.key(["kept"]), run.key(["new"])})
+    assert sorted(p.name for p in run.folder.iterdir() if len(p.name) == 64) == sorted({run.key(["kept"]), run.key(["new"])})
 
 
 def test_an_unwritable_memo_only_costs_time(tmp_path):
@@ -72,3 +72,17 @@ def test_an_unwritable_memo_only_costs_time(tmp_path):
     memo = RenderMemo(blocked, ROOT / "templates")
     assert memo.text(["page"], lambda: "made") == "made"
     assert memo.text(["page"], lambda: "made again") == "made again"
+
+
+def test_text_comes_back_byte_for_byte(tmp_path):
+    text = "a,\"b\r\nc\"\r\n\rd\n"
+    RenderMemo(tmp_path / "memo", ROOT / "templates").text(["csv"], lambda: text)
+    assert RenderMemo(tmp_path / "memo", ROOT / "templates").text(["csv"], lambda: "made") == text
+
+
+def test_only_folders_the_memo_made_are_removed(tmp_path):
+    own = tmp_path / "memo" / "0123456789abcdef"  # looks like a salt's folder, but the user made it
+    own.mkdir(parents=True)
+    (own / "keep.txt").write_text("mine", encoding="utf-8")
+    RenderMemo(tmp_path / "memo", ROOT / "templates").text(["page"], lambda: "x")
+    assert (own / "keep.txt").read_text(encoding="utf-8") == "mine"

@@ -77,6 +77,23 @@ def test_same_stem_in_two_folders_gets_two_ids(tmp_path: Path):
     assert any(p.field == "id" for p in problems)
 
 
+def test_a_numbered_id_never_takes_another_inputs_name(tmp_path: Path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        write_article(tmp_path / folder, "a.txt", ARTICLE.replace("34명", f"{len(folder) + ord(folder)}명"))
+    write_article(tmp_path, "a-2.txt", ARTICLE.replace("34명", "7명"))
+    articles, _ = read_corpus([tmp_path])
+    assert sorted(a.id for a in articles) == ["a", "a-2", "a-3"]
+
+
+def test_a_lone_surrogate_in_a_sidecar_becomes_a_replacement_character(tmp_path: Path):
+    write_article(tmp_path, "a.txt", ARTICLE)
+    (tmp_path / "a.yml").write_text('title: "전략\\uD800위원회"\n', encoding="utf-8")
+    [article], _ = read_corpus([tmp_path])
+    assert article.title == "전략\ufffd위원회"
+    article.title.encode("utf-8")  # writable anywhere
+
+
 def test_cp949_file_reads_like_utf8(tmp_path: Path):
     write_article(tmp_path, "u.txt", ARTICLE)
     write_article(tmp_path, "c.txt", ARTICLE, encoding="cp949")

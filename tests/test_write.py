@@ -58,3 +58,19 @@ def test_temporary_files_of_a_killed_run_are_cleared(tmp_path):
     stray.write_text("half", encoding="utf-8")
     write_pages(tmp_path, [Page("index.md", "# 홈\n")])
     assert not stray.exists() and (tmp_path / "index.md").is_file()
+
+
+def test_a_users_file_that_looks_temporary_is_not_cleared(tmp_path: Path):
+    draft = tmp_path / "notes" / ".tmp-draft.md"
+    draft.parent.mkdir(parents=True)
+    draft.write_text("# 초안\n", encoding="utf-8")
+    write_pages(tmp_path, [Page("index.md", "# 홈\n")])
+    assert draft.read_text(encoding="utf-8") == "# 초안\n"
+
+
+def test_a_named_pipe_in_the_way_is_kept_and_never_read(tmp_path: Path):
+    import os
+
+    os.mkfifo(tmp_path / "index.md")  # reading it would block forever
+    report = write_pages(tmp_path, [Page("index.md", "# 홈\n"), Page("other.md", "# 다른\n")])
+    assert report.kept_by_hand == ["index.md"] and report.written == ["other.md"]

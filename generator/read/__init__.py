@@ -106,11 +106,16 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def read_document(item: Input, article_id: str, limits: Limits | None = None) -> RawDocument:
-    """Decode one file and hand it to the reader for its format, within the run's limits."""
+def input_bytes(item: Input, limits: Limits | None = None) -> bytes:
+    """The input's bytes, within the size limit; raises UnreadableInput with the reason otherwise."""
+    return _read_bytes(item.path, (limits or active_limits()).max_file_bytes)
+
+
+def read_document(item: Input, article_id: str, limits: Limits | None = None, data: bytes | None = None) -> RawDocument:
+    """Decode one file (or its `data`, already read) and hand it to the reader for its format, within the run's limits."""
     limits = limits or active_limits()
     path = item.path
-    data = _read_bytes(path, limits.max_file_bytes)
+    data = data if data is not None else _read_bytes(path, limits.max_file_bytes)
     notes: list[str] = []
     text, codec = decode(data, notes, max_bytes=limits.max_file_bytes)
     fmt, reader = READERS[path.suffix.lower()]
@@ -139,6 +144,14 @@ def read_document(item: Input, article_id: str, limits: Limits | None = None) ->
     return RawDocument(safe_id, item.name, fmt, codec, blocks, text, stated, notes)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _plain_text(value: Any) -> str:
+    """A stated value as text; YAML escapes can make lone surrogates (`"\\uD800"`), which no UTF-8 file can hold."""
+    return _SURROGATE.sub("\ufffd", str(value)).strip()
+
+
 def _normalise_value(name: str, value: Any) -> Any:
     """Check one editor-supplied field; raise ValueError with the reason when it is unusable."""
     if name == "published":
@@ -146,7 +159,7 @@ def _normalise_value(name: str, value: Any) -> Any:
             return value.isoformat(timespec="seconds") if value.second else value.isoformat(timespec="minutes")
         if isinstance(value, dt.date):
             return value.isoformat()
-        text = str(value).strip()
+        text = _plain_text(value)
         if not _PUBLISHED.match(text):
             raise ValueError(f"published must look like 2025-09-18 (got {text!r})")
         return text.replace(" ", "T")
@@ -155,12 +168,12 @@ def _normalise_value(name: str, value: Any) -> Any:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
             raise ValueError(f"{name} must be a list of text")
-        return [str(v).strip() for v in value if str(v).strip()]
+        return [_plain_text(v) for v in value if _plain_text(v)]
     if value is None:
         return None
     if not isinstance(value, (str, int, float)):
         raise ValueError(f"{name} must be text")
-    return str(value).strip() or None
+    return _plain_text(value) or None
 
 
 def read_sidecar(item: Input) -> tuple[dict[str, Any], list[Problem]]:
@@ -175,6 +188,8 @@ def read_sidecar(item: Input) -> tuple[dict[str, Any], list[Problem]]:
             data = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             return {}, [Problem(shown, f"sidecar ignored: not valid YAML ({exc})", path.stem)]
+        except OSError as exc:
+            return {}, [Problem(shown, f"sidecar ignored: it cannot be read ({exc.strerror or exc})", path.stem)]
         if not isinstance(data, dict):
             return {}, [Problem(shown, "sidecar ignored: it is not a mapping of field names to values", path.stem)]
         return data, []
@@ -259,19 +274,24 @@ def build_article(doc: RawDocument, sidecar: dict[str, Any], sidecar_source: str
 
 
 def plan_ids(files: list[Input]) -> tuple[list[tuple[Input, str]], list[Problem]]:
-    """Each input with its article id: the file stem, numbered when two inputs share one."""
+    """Each input with its article id: the file stem, numbered when two inputs share one.
+
+    A number never gives an id another input already has (`a-2` when a file is named `a-2.txt`).
+    """
     planned: list[tuple[Input, str]] = []
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
+    taken = {item.path.stem for item in files}
+    given: set[str] = set()
     for item in files:
         article_id = item.path.stem
-        if article_id in seen:
-            seen[article_id] += 1
-            new_id = f"{article_id}-{seen[article_id]}"
+        if article_id in given:
+            number = 2
+            while f"{article_id}-{number}" in taken or f"{article_id}-{number}" in given:
+                number += 1
+            new_id = f"{article_id}-{number}"
             problems.append(Problem(item.name, f"another input is also named {article_id!r}; this one is {new_id!r}", new_id, "id"))
             article_id = new_id
-        else:
-            seen[article_id] = 1
+        given.add(article_id)
         planned.append((item, article_id))
     return planned, problems
 
@@ -297,11 +317,11 @@ def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Proble
     return kept, problems
 
 
-def read_input(item: Input, article_id: str, limits: Limits | None = None) -> tuple[Article | None, list[Problem]]:
-    """One input as a cleaned Article with the problems met; None, with the reason, when it cannot be read."""
+def read_input(item: Input, article_id: str, limits: Limits | None = None, data: bytes | None = None) -> tuple[Article | None, list[Problem]]:
+    """One input (or its `data`, already read) as a cleaned Article with the problems met; None, with the reason, when it cannot be read."""
     limits = limits or active_limits()
     try:
-        doc = read_document(item, article_id, limits)
+        doc = read_document(item, article_id, limits, data)
     except UnreadableInput as exc:
         return None, [Problem(item.name, f"{SKIPPED} {exc}", article_id)]
     except Exception as exc:  # a reader library failing on hostile input must not stop the corpus
