@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -151,7 +152,7 @@ def _noun_counts(articles: list[Article]) -> dict[str, dict[str, int]]:
 
 
 def render_site(articles: list[Article], problems: list[Problem], raw_texts: dict[str, str],
-                templates: Path, briefing_json: str, noun_counts: dict[str, Any] | None = None,
+                templates: Path, briefing_json: str | Callable[[list[Problem]], str], noun_counts: dict[str, Any] | None = None,
                 site_name: str = "브리핑", site_url: str | None = None,
                 memo: RenderMemo | None = None, fingerprints: dict[str, str] | None = None) -> list[Page]:
     """Every generated file of docs/, as Page objects, in a stable order.
@@ -160,7 +161,8 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
     computed here once; the merges they make are appended to `problems`, so the
     build report and the console list them.  With a `memo` and the articles'
     cache keys (`fingerprints`), an article page whose inputs are unchanged is
-    taken from the memo instead of rendered.
+    taken from the memo instead of rendered.  `briefing_json` is the text of
+    data/briefing.json, or a function making it from the problems.
     """
     env = make_environment(templates, memo.root / "templates" if memo else None)
     ordered = sort_newest_first(articles)
@@ -208,7 +210,8 @@ def render_site(articles: list[Article], problems: list[Problem], raw_texts: dic
         points = [(year, value, claim.source.outlet or claim.source.id) for year, value, claim in series.points]
         pages.append(Page(f"assets/figures-{number}.svg", series_svg(series.id, series.unit, points)))
     pages.append(Page("report.md", env.get_template("report.md.j2").render(problems=problems, total=len(ordered))))
-    pages.append(Page("data/briefing.json", briefing_json))
+    # Made from the problems as they stand now, so the JSON lists the registry's merges as the report does.
+    pages.append(Page("data/briefing.json", briefing_json(problems) if callable(briefing_json) else briefing_json))
     figure_lines = memo.per_article("figures csv", figure_rows, fingerprints or {}) if memo else figure_rows
     quote_lines = memo.per_article("quotes csv", quote_rows, fingerprints or {}) if memo else quote_rows
     pages.append(Page("data/figures.csv", figures_csv(articles, figure_lines)))

@@ -69,8 +69,8 @@ def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: Analys
         raw_texts = {a.id: a.raw_text for a in articles}
         site_name, site_url = site_identity(config_file) if config_file else (DEFAULT_SITE_NAME, None)
         article_text = memo.per_article("article json", article_json, loaded.fingerprints, lambda a: a.keywords) if memo else article_json
-        briefing_json = dumps_corpus(articles, problems, article_text)
-        pages = render_site(articles, problems, raw_texts, templates, briefing_json, noun_counts=loaded.noun_counts,
+        pages = render_site(articles, problems, raw_texts, templates, lambda found: dumps_corpus(articles, found, article_text),
+                            noun_counts=loaded.noun_counts,
                             site_name=site_name, site_url=site_url, memo=memo, fingerprints=loaded.fingerprints)
         if memo:
             memo.prune()

@@ -95,3 +95,25 @@ def test_briefing_json_from_pieces_is_the_document_itself():
     problems = problems + [Problem("seeds/x.txt", '"articles": [] 같은 글', "x")]
     for chosen, listed in ((articles, problems), (articles[:1], []), ([], problems), ([], [])):
         assert dumps_corpus(chosen, listed) == dumps(briefing_document(chosen, listed))
+
+
+def test_the_published_json_lists_the_registrys_merges_as_the_report_does():
+    import json
+
+    from conftest import ROOT
+
+    from generator.briefing import dumps_corpus
+    from generator.model import Article
+    from generator.render import render_site
+
+    def article(article_id: str, name: str) -> Article:
+        return Article(id=article_id, source=f"seeds/{article_id}.txt", language="ko", title=article_id, subtitles=[], outlet="매체",
+                       reporters=[], published="2025-06-01", published_confidence="stated", body=["본문."],
+                       people=[{"name": name, "role": "국토교통부 장관", "aliases": [], "mentions": 1}])
+
+    articles = [article("a", "박서준"), article("b", "박서존")]
+    pages = {p.path: p.content for p in render_site(articles, [], {"a": "", "b": ""}, ROOT / "templates",
+                                                    lambda problems: dumps_corpus(articles, problems), noun_counts={})}
+    warnings = json.loads(pages["data/briefing.json"])["warnings"]
+    assert [w["field"] for w in warnings] == ["people"] and "박서존" in warnings[0]["message"]
+    assert "박서존" in pages["report.md"]
