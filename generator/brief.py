@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.corpus import bigrams
+from generator.corpus import BigramMasks
 from generator.model import Article
 
 CANDIDATE_ARTICLES = 50  # the newest articles that compete; the cost grows with their square, so it stays bounded
@@ -25,25 +25,13 @@ class BriefSentence:
     score: float
 
 
-class BigramSets:
-    """Character-bigram sets of sentences as bit masks over one shared vocabulary, so overlap is two integer operations."""
-
-    def __init__(self) -> None:
-        self.bits: dict[str, int] = {}
-        self.masks: dict[str, int] = {}
-
-    def __call__(self, text: str) -> int:
-        mask = self.masks.get(text)
-        if mask is None:
-            mask = 0
-            for gram in bigrams(text):
-                mask |= 1 << self.bits.setdefault(gram, len(self.bits))
-            self.masks[text] = mask
-        return mask
+def bigram_sets() -> BigramMasks:
+    """Sentences' character-bigram sets as bit masks over one vocabulary (share one across calls of `top_sentences`)."""
+    return BigramMasks(repeats=False)
 
 
 def overlap(a: int, b: int) -> float:
-    """Jaccard overlap of two bigram masks."""
+    """Jaccard overlap of two bigram-set masks."""
     return (a & b).bit_count() / (a | b).bit_count() if a and b else 0.0
 
 
@@ -52,16 +40,16 @@ def competing(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)[:CANDIDATE_ARTICLES]
 
 
-def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...] = (), masks: BigramSets | None = None) -> list[BriefSentence]:
+def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...] = (), masks: BigramMasks | None = None) -> list[BriefSentence]:
     """Up to `limit` summary sentences, most echoed across articles first, no two alike, at most two per article.
 
     With `about` (lower-case words of a topic), sentences that name one of the words come first, so a
     topic page speaks of its topic even when its articles also cover others.  Callers that ask about
     many groups of the same articles pass one `masks`, so each sentence is turned into bigrams once.
     """
-    masks = masks if masks is not None else BigramSets()
+    masks = masks if masks is not None else bigram_sets()
     chosen_articles = competing(articles)
-    candidates = [(a.id, position, sentence, masks(sentence))
+    candidates = [(a.id, position, sentence, masks(sentence)[0])
                   for a in sorted(chosen_articles, key=lambda a: a.id) for position, sentence in enumerate(a.summary)]
     by_article: dict[str, list[int]] = {}
     for article_id, _, _, grams in candidates:
@@ -78,7 +66,7 @@ def top_sentences(articles: list[Article], limit: int = 5, about: tuple[str, ...
     for candidate in scored:
         if per_article.get(candidate.article, 0) >= PER_ARTICLE:
             continue
-        grams = masks(candidate.text)
+        grams = masks(candidate.text)[0]
         if any(overlap(grams, kept) >= SAME_SENTENCE for kept in kept_grams):
             continue
         brief.append(candidate)

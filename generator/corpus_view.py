@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.analyse.topics import load_taxonomy
-from generator.brief import BigramSets, BriefSentence, competing, top_sentences
+from generator.brief import BriefSentence, bigram_sets, competing, top_sentences
 from generator.corpus import TimelineEntry, merge_timeline, split_by_reference
 from generator.ledger import Claim, LedgerGroup, Series, build_ledger, build_series
 from generator.model import Article, Problem
@@ -101,7 +101,7 @@ class Echoed:
 
     def __init__(self, memo: RenderMemo | None = None) -> None:
         self.memo = memo
-        self.masks = BigramSets()
+        self.masks = bigram_sets()
 
     def __call__(self, articles: list[Article], limit: int, about: tuple[str, ...] = ()) -> list[BriefSentence]:
         def choose() -> list[BriefSentence]:
