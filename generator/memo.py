@@ -1,17 +1,19 @@
-"""Rendered text kept between runs: an unchanged article's page and JSON are not made again.
+"""Rendered text kept between runs: what belongs to an unchanged article is not made again.
 
-Most of what a build writes belongs to one article: its page and its part of
-briefing.json.  Both are a function of the article's cache key (its input
-and the analysis configuration) and of a few cross-article facts (its
-keywords, its related articles, the page names of its people and topics).
-The caller names all of those as the entry's parts, and a salt covers the
-code, data and templates that turn them into text, so an entry is reused only
-when the text made now would be the same.
+Most of what a build writes belongs to one article: its page, its part of
+briefing.json, its lines of the CSV downloads.  Each is a function of the
+article's cache key (its input and the analysis configuration) and of a few
+cross-article facts (its keywords, its related articles, the page names of
+its people and topics).  The caller names all of those as the entry's parts,
+and a salt covers the code, data and templates that turn them into text, so
+an entry is reused only when the text made now would be the same.  Topic
+briefs are kept the same way, under the summaries that compete for them.
 
-Entries live in one folder per salt (other salts' folders, when they carry
-the cache's marker, are removed), one file each, written atomically; an entry whose first line is not its key is a
-miss.  Entries not used by a run that stored new ones are removed, so the
-folder holds about one corpus worth of text.
+Entries live in one folder per salt, one file each, written atomically; an
+entry whose first line is not its key is a miss.  Other salts' folders are
+removed when they carry the cache's marker, and entries not used by a run
+that stored new ones are removed, so the folder holds about one corpus worth
+of text.
 """
 from __future__ import annotations
 
