@@ -56,7 +56,8 @@ def _cache(args: argparse.Namespace, project: Path):
 
 def _cache_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", metavar="DIR",
-                        help="where analysed articles and rendered pages are kept (default: .briefing-cache in the project folder)")
+                        help="where analysed articles, rendered pages and the search index's Korean parts are kept "
+                             "(default: .briefing-cache in the project folder)")
     parser.add_argument("--no-cache", action="store_true", help="analyse every article again and keep nothing")
 
 
@@ -97,7 +98,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     status = _generate(args)
     if status:
         return status
-    mkdocs_build(Path(args.config), strict=args.strict)
+    search_cache = "" if args.no_cache else str(Path(args.cache).resolve()) if args.cache else None
+    mkdocs_build(Path(args.config), strict=args.strict, search_cache=search_cache)
     print(f"site built with {args.config}", file=sys.stderr)
     if args.bundle:
         return _bundle(args)

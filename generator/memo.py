@@ -38,18 +38,22 @@ def _digest_tree(digest: Any, root: Path) -> None:
             digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
 
 
-def render_salt(templates: Path, code: Path = PACKAGE) -> str:
-    """Everything besides an entry's parts that shapes its text: the generator's code and data, and the templates."""
-    digest = hashlib.sha256(f"briefing {__version__} jinja2 {version('jinja2')}\0".encode())
+def render_salt(templates: Path | None, code: Path = PACKAGE) -> str:
+    """Everything besides an entry's parts that shapes its text: the generator's code and data, and the templates (if any).
+
+    Kiwi's version counts too: the search index keeps Kiwi's segmentation here.
+    """
+    digest = hashlib.sha256(f"briefing {__version__} jinja2 {version('jinja2')} kiwipiepy {version('kiwipiepy')}\0".encode())
     _digest_tree(digest, code)
-    _digest_tree(digest, templates)
+    if templates is not None:
+        _digest_tree(digest, templates)
     return digest.hexdigest()
 
 
 class RenderMemo:
     """Text made from named parts, kept on disk under a hash of the parts and the salt."""
 
-    def __init__(self, folder: Path, templates: Path, salt: str | None = None) -> None:
+    def __init__(self, folder: Path, templates: Path | None, salt: str | None = None) -> None:
         self.salt = salt or render_salt(templates)
         self.root = folder
         self.folder = folder / self.salt[:16]

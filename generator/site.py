@@ -81,10 +81,11 @@ def generate_docs(inputs: list[Path], docs: Path, templates: Path, cache: Analys
     return Generated(articles, problems, report, loaded.analysed)
 
 
-def mkdocs_build(config_file: Path, strict: bool = False) -> None:
+def mkdocs_build(config_file: Path, strict: bool = False, search_cache: str | None = None) -> None:
     """Run a real `mkdocs build` on the generated docs/, into a staging folder swapped in for site/ when it is complete.
 
-    A build that fails or is killed leaves the previous site/ whole.
+    A build that fails or is killed leaves the previous site/ whole.  `search_cache`, when given, is where the
+    korean_search plugin keeps Kiwi's reading of the pages ("" for nowhere), in place of its mkdocs.yml setting.
     """
     import shutil
 
@@ -94,6 +95,8 @@ def mkdocs_build(config_file: Path, strict: bool = False) -> None:
     from generator.write import replace_folder, staging_folder
 
     config = load_config(config_file=str(config_file), strict=strict)
+    if search_cache is not None and "korean_search" in config.plugins:
+        config.plugins["korean_search"].config.cache = search_cache
     site = Path(config["site_dir"])
     staging = staging_folder(site)
     config["site_dir"] = str(staging)

@@ -233,3 +233,4 @@ def test_build_report_page_lists_the_skipped_files(project: Path):
     rows = [" ".join(row.xpath(".//td//text()")) for row in report.xpath("//table//tr[td]")]
     assert any("image.txt" in row and "PNG" in row for row in rows)
     assert any("empty.txt" in row and "empty" in row for row in rows)
+    assert not (project / ".briefing-cache").exists()  # --no-cache keeps nothing, not even the search index's parts

@@ -100,6 +100,19 @@ def test_enrich_adds_parts_subjects_and_boosts_and_drops_repeated_sections():
     assert json.dumps(out) == json.dumps(enrich(_material_index(), vocabulary))
 
 
+def test_a_memo_gives_the_same_index_and_spares_kiwi_the_second_time(tmp_path):
+    from generator.memo import RenderMemo
+
+    vocabulary = load_vocabulary()
+    plain = json.dumps(enrich(_material_index(), vocabulary), ensure_ascii=False)
+    first = RenderMemo(tmp_path / "search", None)
+    assert json.dumps(enrich(_material_index(), vocabulary, first), ensure_ascii=False) == plain
+    assert first.stored > 0 and first.hits == 0
+    again = RenderMemo(tmp_path / "search", None)
+    assert json.dumps(enrich(_material_index(), vocabulary, again), ensure_ascii=False) == plain
+    assert again.stored == 0 and again.hits == first.stored
+
+
 def test_enrich_bounds_the_parts_of_one_entry():
     vocabulary = load_vocabulary()
     long_text = "<p>" + " ".join(f"국가AI컴퓨팅센터{i}호" for i in range(3 * vocabulary.max_parts_per_entry)) + "</p>"

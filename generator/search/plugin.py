@@ -5,7 +5,9 @@ Material's `search` plugin writes site/search/search_index.json in its
 `offline` plugin, which inlines the index into a script at priority -100), so
 the search box, Material's worker and the offline copy all use the enriched
 index.  The site's `search` options (separator, lang) stay the single source
-of how words are cut.
+of how words are cut.  Kiwi's reading of each section is kept between builds
+(the `cache` option, a folder beside mkdocs.yml), since reading every page
+again is most of a rebuild's time.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator.memo import RenderMemo
 from generator.search.index import enrich
 from generator.search.vocabulary import load_vocabulary
 
@@ -27,6 +30,8 @@ SEARCH_PLUGINS = ("material/search", "search")
 
 class KoreanSearchConfig(Config):
     enabled = config_options.Type(bool, default=True)
+    # Where Kiwi's reading of each section is kept between builds, beside mkdocs.yml; "" keeps nothing.
+    cache = config_options.Type(str, default=".briefing-cache")
 
 
 class KoreanSearchPlugin(BasePlugin[KoreanSearchConfig]):
@@ -46,6 +51,13 @@ class KoreanSearchPlugin(BasePlugin[KoreanSearchConfig]):
             log.warning("korean_search: %s was not written; is Material's search plugin listed before this one?", path)
             return
         index = json.loads(path.read_text(encoding="utf-8"))
-        enriched = enrich(index, load_vocabulary())
+        memo = None
+        if self.config.cache:
+            project = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+            folder = project / self.config.cache / "search"
+            memo = RenderMemo(folder, None)
+        enriched = enrich(index, load_vocabulary(), memo)
+        if memo:
+            memo.prune()
         path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         log.debug("korean_search: %d entries enriched", len(enriched["docs"]))
