@@ -74,13 +74,16 @@ def _plugin_name(entry) -> str:
     return entry if isinstance(entry, str) else next(iter(entry), "")
 
 
-def build_offline_site(config_file: Path, site_dir: Path, strict: bool = False) -> None:
+def build_offline_site(config_file: Path, site_dir: Path, strict: bool = False, search_cache: str | None = None) -> None:
     """Run a real `mkdocs build` of the configured docs/ into `site_dir`, made for file://."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.search.plugin import use_search_cache
+
     overrides = offline_overrides(config_file)
     config = load_config(config_file=str(config_file), site_dir=str(site_dir.resolve()), strict=strict, **overrides)
+    use_search_cache(config, search_cache)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -144,11 +147,14 @@ class OutsideLoadsError(RuntimeError):
     """The offline site would still fetch something from another host."""
 
 
-def build_bundle(config_file: Path, zip_path: Path, strict: bool = False) -> Bundle:
-    """Build the offline site in a scratch folder and zip it into `zip_path`; docs/ and site/ are not touched."""
+def build_bundle(config_file: Path, zip_path: Path, strict: bool = False, search_cache: str | None = None) -> Bundle:
+    """Build the offline site in a scratch folder and zip it into `zip_path`; docs/ and site/ are not touched.
+
+    `search_cache` is as for `site.mkdocs_build`.
+    """
     with tempfile.TemporaryDirectory(prefix="briefing-offline-") as scratch:
         site_dir = Path(scratch) / "site"
-        build_offline_site(config_file, site_dir, strict)
+        build_offline_site(config_file, site_dir, strict, search_cache)
         outside = outside_loads(site_dir)
         if outside:
             raise OutsideLoadsError("the offline site loads from other hosts:\n  " + "\n  ".join(outside))

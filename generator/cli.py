@@ -98,12 +98,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     status = _generate(args)
     if status:
         return status
-    search_cache = "" if args.no_cache else str(Path(args.cache).resolve()) if args.cache else None
-    mkdocs_build(Path(args.config), strict=args.strict, search_cache=search_cache)
+    mkdocs_build(Path(args.config), strict=args.strict, search_cache=_search_cache(args))
     print(f"site built with {args.config}", file=sys.stderr)
     if args.bundle:
         return _bundle(args)
     return 0
+
+
+def _search_cache(args: argparse.Namespace) -> str | None:
+    """Where the search plugin keeps its Korean parts, as the cache options say: nowhere, DIR, or its mkdocs.yml setting (None)."""
+    return "" if args.no_cache else str(Path(args.cache).resolve()) if args.cache else None
 
 
 def _bundle(args: argparse.Namespace) -> int:
@@ -111,7 +115,8 @@ def _bundle(args: argparse.Namespace) -> int:
 
     config = Path(args.config)
     try:
-        bundle = build_bundle(config, Path(args.output) if args.output else default_zip_path(config), strict=args.strict)
+        bundle = build_bundle(config, Path(args.output) if args.output else default_zip_path(config), strict=args.strict,
+                              search_cache=_search_cache(args))
     except OutsideLoadsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

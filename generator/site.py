@@ -92,11 +92,11 @@ def mkdocs_build(config_file: Path, strict: bool = False, search_cache: str | No
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.search.plugin import use_search_cache
     from generator.write import replace_folder, staging_folder
 
     config = load_config(config_file=str(config_file), strict=strict)
-    if search_cache is not None and "korean_search" in config.plugins:
-        config.plugins["korean_search"].config.cache = search_cache
+    use_search_cache(config, search_cache)
     site = Path(config["site_dir"])
     staging = staging_folder(site)
     config["site_dir"] = str(staging)

@@ -91,6 +91,11 @@ def test_bundle_command_leaves_docs_and_site_alone_and_is_repeatable(built: Path
     assert _digests(built / "docs") == docs_before
     assert _digests(built / "site") == site_before
     assert first.read_bytes() == second.read_bytes()
+    elsewhere, third = tmp_path / "cache-elsewhere", tmp_path / "three" / "a.zip"
+    result = _cli("bundle", "--output", str(third), "--cache", str(elsewhere), cwd=built)
+    assert result.returncode == 0, result.stderr
+    assert (elsewhere / "search").is_dir()  # --cache reaches the search plugin of the offline build too
+    assert third.read_bytes() == first.read_bytes()
 
 
 def test_outside_loads_names_the_page_and_the_url(tmp_path: Path):

@@ -28,6 +28,12 @@ log = logging.getLogger("mkdocs.plugins.korean_search")
 SEARCH_PLUGINS = ("material/search", "search")
 
 
+def use_search_cache(config, folder: str | None) -> None:
+    """Point a loaded MkDocs configuration's korean_search at `folder` ("" for none); None keeps its mkdocs.yml setting."""
+    if folder is not None and "korean_search" in config.plugins:
+        config.plugins["korean_search"].config.cache = folder
+
+
 class KoreanSearchConfig(Config):
     enabled = config_options.Type(bool, default=True)
     # Where Kiwi's reading of each section is kept between builds, beside mkdocs.yml; "" keeps nothing.
